@@ -1,0 +1,73 @@
+# Orientation — the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+# `make run` is for development on this machine: debug on unless you say otherwise.
+RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format messages messages-compiled system-packages lock browser clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the project with its test tools
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | system-packages
+	msgfmt --check-format -o $@ $<
+
+messages-compiled: $(CATALOGUES)
+
+system-packages: ## Install the Debian packages the site needs (gettext) when root and missing
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; } \
+	  || { echo "Install gettext (msgfmt) to compile the translations."; exit 1; }
+
+run: install messages-compiled ## Migrate, load the content and serve on 127.0.0.1:$(PORT) (SQLite)
+	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
+	$(RUN_ENV) $(BIN)/python manage.py seed_content
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+browser: ## Install Debian's Chromium for the browser tests (when root and missing)
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: install Debian's 'chromium' package (as root) for the browser tests."; exit 1; \
+	  fi; \
+	fi
+
+test: install messages-compiled browser ## Run the whole suite, browser tests included
+	$(BIN)/pytest; status=$$?; \
+	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing."; exit 1; fi; \
+	  exit $$status
+
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format and fix imports
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install ## Extract interface strings into locale/*/django.po (needs gettext)
+	$(BIN)/python manage.py makemessages -l fr -l en --no-wrap --add-location=file --ignore=.venv --ignore=staticfiles
+	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+
+lock: install ## Record the exact versions installed into constraints.txt
+	@{ sed -n '1,2p' constraints.txt; $(BIN)/pip freeze --exclude-editable; } > constraints.tmp && mv constraints.tmp constraints.txt
+
+clean: ## Remove the virtual environment, compiled catalogues and collected static files
+	rm -rf $(VENV) staticfiles $(CATALOGUES)

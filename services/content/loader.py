@@ -1,0 +1,245 @@
+"""Load the bilingual content from YAML into the database without undoing editors' work.
+
+For every object it writes, the loader keeps a `SeedRecord` of the values it wrote. On a later
+run a field is updated only while it still holds what the loader last wrote there: a field an
+editor changed is left alone, and so is an object an editor deleted. Running it twice changes
+nothing.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from modeltranslation.translator import NotRegistered, translator
+
+from ..models import (
+    Criterion,
+    GlossaryTerm,
+    Intervention,
+    Page,
+    Resource,
+    SeedRecord,
+    Source,
+    Trait,
+)
+
+DEFAULT_CONTENT = Path(__file__).resolve().parent / "data"
+LANGUAGES = ("fr", "en")
+SECTIONS = ("sources", "interventions", "criteria", "resources", "glossary", "pages")
+
+
+def read_content(path=DEFAULT_CONTENT):
+    """Read one YAML file, or every YAML file below a folder, merged by top-level key."""
+    path = Path(path)
+    files = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
+    content = {}
+    for file in files:
+        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        for section, records in data.items():
+            if section not in SECTIONS:
+                raise ValueError(f"{file}: unknown section {section!r}")
+            content.setdefault(section, []).extend(records)
+    return content
+
+
+def translated_fields(model):
+    try:
+        return tuple(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return ()
+
+
+def as_json(value):
+    """The form a value takes in a SeedRecord, and in comparisons."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+@dataclass
+class Kind:
+    """How one section of the data file maps onto a model."""
+
+    section: str
+    model: type
+    plain: tuple = ()
+    sources: bool = False
+    parse: dict = field(default_factory=dict)  # field -> function from YAML value to model
+
+    def values(self, record):
+        """The flat field values an object should have, from one YAML record."""
+        values = {}
+        for name in self.plain:
+            raw = record.get(name, "")
+            values[name] = self.parse[name](raw) if name in self.parse else raw
+        for name in translated_fields(self.model):
+            texts = record.get(name) or {}
+            for language in LANGUAGES:
+                values[f"{name}_{language}"] = (texts.get(language) or "").strip()
+        if self.sources:
+            values["sources"] = sorted(record.get("sources") or [])
+        return values
+
+
+def parse_date(value):
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
+def parse_status(record_value):
+    return Intervention.Status.PUBLISHED if record_value else Intervention.Status.DRAFT
+
+
+KINDS = [
+    Kind(
+        "sources",
+        Source,
+        plain=("title", "language", "publisher", "url", "consulted"),
+        parse={"consulted": parse_date},
+    ),
+    Kind(
+        "interventions",
+        Intervention,
+        plain=("family", "reserved", "order", "last_reviewed", "editor_note", "published"),
+        sources=True,
+        parse={"last_reviewed": parse_date, "reserved": bool},
+    ),
+    Kind("criteria", Criterion, plain=("order",)),
+    Kind("resources", Resource, plain=("kind", "order", "in_header", "phone", "text_number")),
+    Kind("glossary", GlossaryTerm),
+    Kind(
+        "pages", Page, plain=("last_reviewed",), sources=True, parse={"last_reviewed": parse_date}
+    ),
+]
+
+
+class Seeder:
+    def __init__(self):
+        self.counts = {"created": 0, "updated": 0, "kept": 0, "unchanged": 0}
+        self.records = {(r.model, r.key): r for r in SeedRecord.objects.all()}
+        self.sources_by_key = {}
+
+    # Reading an object's current values ---------------------------------------------------
+
+    def snapshot(self, obj, names):
+        values = {}
+        for name in names:
+            if name == "sources":
+                values[name] = sorted(obj.sources.values_list("key", flat=True))
+            elif name == "published":
+                values[name] = obj.status == Intervention.Status.PUBLISHED
+            else:
+                values[name] = as_json(getattr(obj, name))
+        return values
+
+    def assign(self, obj, name, value):
+        if name == "sources":
+            return  # set after save
+        if name == "published":
+            obj.status = parse_status(value)
+        else:
+            setattr(obj, name, value)
+
+    # Writing ------------------------------------------------------------------------------
+
+    def apply(self, model, key, wanted, lookup, defaults=None):
+        """Create or update one object; return it, or None if an editor deleted it."""
+        label = model._meta.label_lower
+        record = self.records.get((label, key))
+        obj = model.objects.filter(**lookup).first()
+        if obj is None:
+            if record is not None:
+                self.counts["kept"] += 1  # an editor deleted it: respect that
+                return None
+            obj = model(**lookup, **(defaults or {}))
+            for name, value in wanted.items():
+                self.assign(obj, name, value)
+            obj.full_clean(exclude=["sources"], validate_unique=False)
+            obj.save()
+            self.set_sources(obj, wanted)
+            self.remember(label, key, {n: as_json(v) for n, v in wanted.items()})
+            self.counts["created"] += 1
+            return obj
+
+        previous = record.values if record else {}
+        current = self.snapshot(obj, wanted)
+        remembered = dict(previous)
+        changed = []
+        for name, value in wanted.items():
+            value_json = as_json(value)
+            if current[name] == value_json:
+                remembered[name] = value_json
+            elif name in previous and current[name] == previous[name]:
+                self.assign(obj, name, value)
+                changed.append(name)
+                remembered[name] = value_json
+            else:
+                self.counts["kept"] += 1  # an editor's change wins
+        if changed:
+            obj.save()
+            if "sources" in changed:
+                self.set_sources(obj, wanted)
+            self.counts["updated"] += 1
+        else:
+            self.counts["unchanged"] += 1
+        if remembered != previous:
+            self.remember(label, key, remembered)
+        return obj
+
+    def set_sources(self, obj, wanted):
+        if "sources" in wanted:
+            obj.sources.set([self.sources_by_key[k] for k in wanted["sources"]])
+
+    def remember(self, label, key, values):
+        record, _ = SeedRecord.objects.update_or_create(
+            model=label, key=key, defaults={"values": values}
+        )
+        self.records[(label, key)] = record
+
+    # Sections -----------------------------------------------------------------------------
+
+    def seed(self, content):
+        objects = {}
+        self.seeded_keys = {
+            section: {record["key"] for record in content.get(section, [])} for section in SECTIONS
+        }
+        for kind in KINDS:
+            objects[kind.section] = {}
+            for record in content.get(kind.section, []):
+                key = record["key"]
+                obj = self.apply(kind.model, key, kind.values(record), {"key": key})
+                if obj is not None:
+                    objects[kind.section][key] = obj
+            if kind.model is Source:
+                self.sources_by_key = {s.key: s for s in Source.objects.all()}
+        self.seed_traits(content.get("criteria", []), objects)
+        return self.counts
+
+    def seed_traits(self, criteria, objects):
+        interventions = objects["interventions"]
+        for criterion_record in criteria:
+            criterion = objects["criteria"].get(criterion_record["key"])
+            for intervention_key, texts in (criterion_record.get("traits") or {}).items():
+                if intervention_key not in self.seeded_keys["interventions"]:
+                    raise ValueError(
+                        f"criterion {criterion_record['key']}: "
+                        f"unknown intervention {intervention_key!r}"
+                    )
+                intervention = interventions.get(intervention_key)
+                if criterion is None or intervention is None:
+                    continue  # an editor deleted the row or the column
+                wanted = {f"text_{lang}": (texts.get(lang) or "").strip() for lang in LANGUAGES}
+                self.apply(
+                    Trait,
+                    f"{criterion.key}:{intervention_key}",
+                    wanted,
+                    {"criterion": criterion, "intervention": intervention},
+                )
+
+
+def seed_content(path=DEFAULT_CONTENT):
+    """Load the content at `path`; return counts of created/updated/kept/unchanged."""
+    content = read_content(path)
+    with transaction.atomic():
+        return Seeder().seed(content)

@@ -1,0 +1,344 @@
+"""What the site is about: kinds of intervention, how they compare, where to find help.
+
+Translated fields (French and English) are declared in `translation.py`; the field defined
+here is the one modeltranslation reads in the active language.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+HTML_HELP = _(
+    "Short paragraphs and lists. Bold, italics and links are kept; any other formatting is "
+    "removed when the page is shown."
+)
+
+
+class Source(models.Model):
+    """A public reference the content relies on."""
+
+    key = models.SlugField(max_length=40, unique=True, editable=False)
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        help_text=_("The document's title, in its own language. Do not translate it."),
+    )
+    language = models.CharField(
+        _("language of the source"),
+        max_length=2,
+        choices=[("fr", _("French")), ("en", _("English"))],
+        help_text=_("Lets screen readers pronounce the title correctly."),
+    )
+    publisher = models.CharField(
+        _("publisher"), max_length=200, help_text=_("Who published it: an order, a ministry…")
+    )
+    url = models.URLField(_("web address"), max_length=500)
+    consulted = models.DateField(
+        _("date consulted"), help_text=_("The day someone last read this page to check it.")
+    )
+
+    class Meta:
+        ordering = ["publisher", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return f"{self.title} — {self.publisher}"
+
+
+class Family(models.TextChoices):
+    SUPPORT = "support", _("Psychosocial support")
+    PSYCHOTHERAPY = "psychotherapy", _("Psychotherapy")
+
+
+class InterventionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Intervention.Status.PUBLISHED).order_by("order", "pk")
+
+    def in_family(self, family):
+        return self.filter(family=family)
+
+
+class Intervention(models.Model):
+    """One kind of service: crisis intervention, coaching, psychotherapy…"""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft (hidden from visitors)")
+        PUBLISHED = "published", _("Published")
+
+    key = models.SlugField(max_length=40, unique=True, editable=False)
+    family = models.CharField(
+        _("family"),
+        max_length=20,
+        choices=Family.choices,
+        help_text=_("Psychotherapy is a treatment reserved by law; everything else is support."),
+    )
+    reserved = models.BooleanField(
+        _("reserved activity"),
+        default=False,
+        help_text=_("Tick if Québec law reserves this activity to certain professionals."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Only published pages are shown to visitors."),
+    )
+    order = models.PositiveIntegerField(
+        _("order"), default=0, db_index=True, help_text=_("Smaller numbers come first.")
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"), help_text=_("The day a practitioner last checked this page.")
+    )
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        verbose_name=_("sources"),
+        help_text=_("The references this page relies on. They are listed at its end."),
+    )
+    editor_note = models.TextField(
+        _("note for editors"),
+        blank=True,
+        help_text=_("Never shown to visitors. Use it for facts still to verify."),
+    )
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("address (slug)"),
+        max_length=120,
+        unique=True,
+        help_text=_("The end of the page's web address: lowercase letters, digits and hyphens."),
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("One or two plain sentences, shown in lists.")
+    )
+    meta_description = models.CharField(
+        _("description for search engines"),
+        max_length=160,
+        help_text=_("At most 160 characters. Search engines show it under the title."),
+    )
+    what_it_is = models.TextField(_("what it is"), help_text=HTML_HELP)
+    providers = models.TextField(_("who provides it"), help_text=HTML_HELP)
+    when_to_consider = models.TextField(_("when it can help"), help_text=HTML_HELP)
+    not_this = models.TextField(_("what it is not"), help_text=HTML_HELP)
+    duration = models.TextField(_("how long it lasts"), help_text=HTML_HELP)
+    where_to_find = models.TextField(_("where to find it"), help_text=HTML_HELP)
+    cost = models.TextField(_("cost and insurance"), help_text=HTML_HELP)
+
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InterventionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("intervention")
+        verbose_name_plural = _("interventions")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        """The page's address in the active language."""
+        return reverse("services:intervention", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    # The sections of the page, in reading order: (field name, heading).
+    SECTIONS = [
+        ("what_it_is", _("What it is")),
+        ("providers", _("Who provides it")),
+        ("when_to_consider", _("When it can help")),
+        ("not_this", _("What it is not")),
+        ("duration", _("How long it lasts")),
+        ("where_to_find", _("Where to find it")),
+        ("cost", _("Cost and insurance")),
+    ]
+
+    def sections(self):
+        return [(field, heading, getattr(self, field)) for field, heading in self.SECTIONS]
+
+
+class Criterion(models.Model):
+    """A row of the comparison table: who provides it, is a diagnosis needed…"""
+
+    key = models.SlugField(max_length=40, unique=True, editable=False)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, db_index=True, help_text=_("Smaller numbers come first.")
+    )
+    label = models.CharField(_("row heading"), max_length=120)
+    help = models.CharField(
+        _("explanation"), max_length=300, help_text=_("One plain sentence about this row.")
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("comparison criterion")
+        verbose_name_plural = _("comparison criteria")
+
+    def __str__(self):
+        return self.label
+
+
+class Trait(models.Model):
+    """One cell of the comparison table: how an intervention answers a criterion."""
+
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.CASCADE, related_name="traits", verbose_name=_("criterion")
+    )
+    intervention = models.ForeignKey(
+        Intervention,
+        on_delete=models.CASCADE,
+        related_name="traits",
+        verbose_name=_("intervention"),
+    )
+    text = models.CharField(
+        _("cell"), max_length=300, help_text=_("A few plain words; it must fit on a phone.")
+    )
+
+    class Meta:
+        ordering = ["criterion__order", "intervention__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["criterion", "intervention"], name="one_trait_per_cell")
+        ]
+        verbose_name = _("comparison cell")
+        verbose_name_plural = _("comparison cells")
+
+    def __str__(self):
+        return f"{self.criterion} — {self.intervention}"
+
+
+class Resource(models.Model):
+    """A help line or a directory."""
+
+    class Kind(models.TextChoices):
+        EMERGENCY = "emergency", _("Emergency")
+        CRISIS = "crisis", _("Crisis and suicide prevention")
+        SUPPORT = "support", _("Listening and support")
+        DIRECTORY = "directory", _("Directories of professionals")
+
+    key = models.SlugField(max_length=40, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, db_index=True, help_text=_("Smaller numbers come first.")
+    )
+    in_header = models.BooleanField(
+        _("shown on every page"),
+        default=False,
+        help_text=_("Tick to show it in the help bar at the top of every page."),
+    )
+    phone = models.CharField(
+        _("phone number to dial"),
+        max_length=20,
+        blank=True,
+        help_text=_("Digits only, for the call link (for example 18662773553)."),
+    )
+    text_number = models.CharField(
+        _("number to text"),
+        max_length=20,
+        blank=True,
+        help_text=_("Digits only, for the text-message link. Leave empty if none."),
+    )
+    name = models.CharField(_("name"), max_length=150)
+    description = models.TextField(
+        _("description"), help_text=_("Who it is for and what happens when you reach out.")
+    )
+    hours = models.CharField(_("hours"), max_length=150, blank=True)
+    phone_display = models.CharField(
+        _("phone number as written"),
+        max_length=80,
+        blank=True,
+        help_text=_("How visitors read the number, for example 1 866 277-3553."),
+    )
+    text_display = models.CharField(_("text number as written"), max_length=80, blank=True)
+    url = models.URLField(_("web address"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("help line or directory")
+        verbose_name_plural = _("help lines and directories")
+
+    def __str__(self):
+        return self.name
+
+    @staticmethod
+    def dialable(digits):
+        """A North American 11-digit number gets its +; short codes (911, 811) stay as is."""
+        return f"+{digits}" if len(digits) == 11 and digits.startswith("1") else digits
+
+    @property
+    def tel_href(self):
+        return f"tel:{self.dialable(self.phone)}" if self.phone else ""
+
+    @property
+    def sms_href(self):
+        return f"sms:{self.dialable(self.text_number)}" if self.text_number else ""
+
+
+class GlossaryTerm(models.Model):
+    """A term or acronym; acronyms differ by language (TAG / GAD)."""
+
+    key = models.SlugField(max_length=40, unique=True, editable=False)
+    term = models.CharField(_("term"), max_length=120)
+    expansion = models.CharField(
+        _("full form"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the acronym stands for. Leave empty if it is not an acronym."),
+    )
+    definition = models.TextField(_("definition"), help_text=_("One or two plain sentences."))
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+
+    def __str__(self):
+        return self.term
+
+
+class Page(models.Model):
+    """The editable words of a fixed page (home, about, privacy…)."""
+
+    class Key(models.TextChoices):
+        HOME = "home", _("Home")
+        SERVICES = "services", _("Kinds of help")
+        COMPARE = "compare", _("Compare")
+        RESOURCES = "resources", _("Help lines and directories")
+        GLOSSARY = "glossary", _("Glossary")
+        ABOUT = "about", _("About")
+        PRIVACY = "privacy", _("Privacy")
+
+    key = models.SlugField(max_length=20, unique=True, choices=Key.choices, editable=False)
+    last_reviewed = models.DateField(_("last reviewed"))
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(_("introduction"), help_text=_("One plain lead paragraph."))
+    body = models.TextField(_("text"), blank=True, help_text=HTML_HELP)
+    meta_description = models.CharField(_("description for search engines"), max_length=160)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.get_key_display()
+
+
+class SeedRecord(models.Model):
+    """What `seed_content` last wrote for one object, to tell an editor's change from ours."""
+
+    model = models.CharField(max_length=60)
+    key = models.CharField(max_length=100)
+    values = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "key"], name="one_seed_record_per_object")
+        ]
+
+    def __str__(self):
+        return f"{self.model}:{self.key}"

@@ -1,0 +1,56 @@
+"""The list of translated fields: each gets a French and an English column (name_fr, name_en)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Criterion, GlossaryTerm, Intervention, Page, Resource, Trait
+
+
+@register(Intervention)
+class InterventionTranslation(TranslationOptions):
+    fields = (
+        "name",
+        "slug",
+        "summary",
+        "meta_description",
+        "what_it_is",
+        "providers",
+        "when_to_consider",
+        "not_this",
+        "duration",
+        "where_to_find",
+        "cost",
+    )
+    required_languages = ("fr", "en")
+
+
+@register(Criterion)
+class CriterionTranslation(TranslationOptions):
+    fields = ("label", "help")
+    required_languages = ("fr", "en")
+
+
+@register(Trait)
+class TraitTranslation(TranslationOptions):
+    fields = ("text",)
+    required_languages = ("fr", "en")
+
+
+@register(Resource)
+class ResourceTranslation(TranslationOptions):
+    fields = ("name", "description", "hours", "phone_display", "text_display", "url")
+    required_languages = {"fr": ("name", "description"), "en": ("name", "description")}
+
+
+@register(GlossaryTerm)
+class GlossaryTermTranslation(TranslationOptions):
+    fields = ("term", "expansion", "definition")
+    required_languages = {"fr": ("term", "definition"), "en": ("term", "definition")}
+
+
+@register(Page)
+class PageTranslation(TranslationOptions):
+    fields = ("title", "intro", "body", "meta_description")
+    required_languages = {
+        "fr": ("title", "intro", "meta_description"),
+        "en": ("title", "intro", "meta_description"),
+    }

@@ -1,0 +1,124 @@
+"""Public pages. Each reads published content only and is served from the page cache."""
+
+from django.db import connection
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+
+from .languages import home_urls, object_urls
+from .models import Criterion, Family, GlossaryTerm, Intervention, Page, Resource, Trait
+from .page_cache import public_page
+
+
+def get_page(key):
+    return get_object_or_404(Page.objects.prefetch_related("sources"), key=key)
+
+
+def by_family(interventions):
+    """[(family value, family label, [interventions])], support first."""
+    return [
+        (value, label, [i for i in interventions if i.family == value])
+        for value, label in Family.choices
+    ]
+
+
+@public_page
+def home(request):
+    interventions = list(Intervention.objects.published())
+    context = {"page": get_page(Page.Key.HOME), "families": by_family(interventions)}
+    return TemplateResponse(request, "services/home.html", context)
+
+
+@public_page
+def intervention_list(request):
+    interventions = list(Intervention.objects.published())
+    context = {"page": get_page(Page.Key.SERVICES), "families": by_family(interventions)}
+    return TemplateResponse(request, "services/intervention_list.html", context)
+
+
+@public_page
+def intervention_detail(request, slug):
+    published = Intervention.objects.published()
+    intervention = (
+        published.filter(slug=slug)
+        .prefetch_related(
+            "sources",
+            Prefetch("traits", queryset=Trait.objects.select_related("criterion")),
+        )
+        .first()
+    )
+    if intervention is None:
+        # A slug from the other language: send the visitor to this language's page.
+        other = published.filter(Q(slug_fr=slug) | Q(slug_en=slug)).first()
+        if other is not None:
+            return redirect(other.get_absolute_url(), permanent=True)
+        raise Http404
+    context = {
+        "intervention": intervention,
+        "others": [i for i in published if i.pk != intervention.pk],
+        "alternates": object_urls(intervention),
+    }
+    return TemplateResponse(request, "services/intervention_detail.html", context)
+
+
+@public_page
+def compare(request):
+    interventions = list(Intervention.objects.published())
+    published_traits = Trait.objects.filter(intervention__in=[i.pk for i in interventions])
+    criteria = Criterion.objects.prefetch_related(Prefetch("traits", queryset=published_traits))
+    rows = []
+    for criterion in criteria:
+        cells = {trait.intervention_id: trait for trait in criterion.traits.all()}
+        rows.append((criterion, [cells.get(i.pk) for i in interventions]))
+    context = {
+        "page": get_page(Page.Key.COMPARE),
+        "families": by_family(interventions),
+        "interventions": interventions,
+        "rows": rows,
+    }
+    return TemplateResponse(request, "services/compare.html", context)
+
+
+@public_page
+def resources(request):
+    all_resources = list(Resource.objects.all())
+    kinds = [
+        (value, label, [r for r in all_resources if r.kind == value])
+        for value, label in Resource.Kind.choices
+    ]
+    context = {"page": get_page(Page.Key.RESOURCES), "kinds": [k for k in kinds if k[2]]}
+    return TemplateResponse(request, "services/resources.html", context)
+
+
+@public_page
+def glossary(request):
+    terms = sorted(GlossaryTerm.objects.all(), key=lambda term: term.term.casefold())
+    context = {"page": get_page(Page.Key.GLOSSARY), "terms": terms}
+    return TemplateResponse(request, "services/glossary.html", context)
+
+
+@public_page
+def text_page(request, key):
+    """About and privacy: a page made only of its editable text."""
+    return TemplateResponse(request, "services/text_page.html", {"page": get_page(key)})
+
+
+@never_cache
+def healthz(request):
+    """For load balancers: the app answers and reaches its database."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", {"alternates": home_urls()}, status=404)
+
+
+def bad_request(request, exception):
+    return render(request, "400.html", {"alternates": home_urls()}, status=400)

@@ -1,0 +1,17 @@
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the real bilingual content, loaded once."""
+    with django_db_blocker.unblock():
+        call_command("seed_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
