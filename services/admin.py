@@ -85,7 +85,8 @@ class ResourceAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
     list_editable = ("order",)
     search_fields = ("name_fr", "name_en")
     fieldsets = [
-        (None, {"fields": ("name", "kind", "in_header", "order", "description", "hours")}),
+        (None, {"fields": ("name", "kind", "order", "description", "hours")}),
+        (_("Help bar on every page"), {"fields": ("in_header", "header_number", "header_label")}),
         (
             _("How to reach it"),
             {"fields": ("phone", "phone_display", "text_number", "text_display", "url")},

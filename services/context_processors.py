@@ -10,7 +10,7 @@ def site(request):
     language = get_language()
     return {
         # Lazy: evaluated only by the templates that show them (not by the admin).
-        "help_lines": Resource.objects.filter(in_header=True),
+        "help_lines": Resource.objects.filter(in_header=True).exclude(phone=""),
         "alternates": lambda: alternate_urls(request),
         "quick_exit_url": settings.QUICK_EXIT_URL.get(language, settings.QUICK_EXIT_URL["fr"]),
     }

@@ -242,6 +242,18 @@ class Resource(models.Model):
         help_text=_("Digits only, for the text-message link. Leave empty if none."),
     )
     name = models.CharField(_("name"), max_length=150)
+    header_number = models.CharField(
+        _("number in the help bar"),
+        max_length=40,
+        blank=True,
+        help_text=_("Short, as people say it, for example 1 866 APPELLE."),
+    )
+    header_label = models.CharField(
+        _("label in the help bar"),
+        max_length=60,
+        blank=True,
+        help_text=_("Two or three words, for example Suicide prevention."),
+    )
     description = models.TextField(
         _("description"), help_text=_("Who it is for and what happens when you reach out.")
     )

@@ -37,7 +37,16 @@ class TraitTranslation(TranslationOptions):
 
 @register(Resource)
 class ResourceTranslation(TranslationOptions):
-    fields = ("name", "description", "hours", "phone_display", "text_display", "url")
+    fields = (
+        "name",
+        "header_number",
+        "header_label",
+        "description",
+        "hours",
+        "phone_display",
+        "text_display",
+        "url",
+    )
     required_languages = {"fr": ("name", "description"), "en": ("name", "description")}
 
 
