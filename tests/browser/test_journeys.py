@@ -1,6 +1,5 @@
 """A few journeys in a real browser."""
 
-
 from playwright.sync_api import Page, expect
 
 
