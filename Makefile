@@ -64,7 +64,10 @@ format: install ## Format and fix imports
 
 messages: install ## Extract interface strings into locale/*/django.po (needs gettext)
 	$(BIN)/python manage.py makemessages -l fr -l en --no-wrap --add-location=file --ignore=.venv --ignore=staticfiles
-	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	# English msgids are the English text: each msgstr is its msgid, never a fuzzy guess.
+	$(BIN)/python -c "import polib; po = polib.pofile('locale/en/LC_MESSAGES/django.po', wrapwidth=0); \
+	  [setattr(e, 'msgstr', e.msgid) or e.flags.clear() for e in po]; po.save()"
+	@msgattrib --untranslated --only-fuzzy locale/fr/LC_MESSAGES/django.po | grep -q msgid && echo "French catalogue: fuzzy entries to review." || true
 
 lock: install ## Record the exact versions installed into constraints.txt
 	@{ sed -n '1,2p' constraints.txt; $(BIN)/pip freeze --exclude-editable; } > constraints.tmp && mv constraints.tmp constraints.txt

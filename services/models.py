@@ -32,7 +32,11 @@ class Source(models.Model):
     publisher = models.CharField(
         _("publisher"), max_length=200, help_text=_("Who published it: an order, a ministry…")
     )
-    url = models.URLField(_("web address"), max_length=500)
+    url = models.URLField(
+        _("web address"),
+        max_length=500,
+        help_text=_("The page's full address, starting with https://"),
+    )
     consulted = models.DateField(
         _("date consulted"), help_text=_("The day someone last read this page to check it.")
     )
@@ -103,7 +107,9 @@ class Intervention(models.Model):
         help_text=_("Never shown to visitors. Use it for facts still to verify."),
     )
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("The name visitors see, as in everyday speech.")
+    )
     slug = models.SlugField(
         _("address (slug)"),
         max_length=120,
@@ -168,7 +174,11 @@ class Criterion(models.Model):
     order = models.PositiveIntegerField(
         _("order"), default=0, db_index=True, help_text=_("Smaller numbers come first.")
     )
-    label = models.CharField(_("row heading"), max_length=120)
+    label = models.CharField(
+        _("row heading"),
+        max_length=120,
+        help_text=_("A short question or topic, for example Cost."),
+    )
     help = models.CharField(
         _("explanation"), max_length=300, help_text=_("One plain sentence about this row.")
     )
@@ -186,13 +196,18 @@ class Trait(models.Model):
     """One cell of the comparison table: how an intervention answers a criterion."""
 
     criterion = models.ForeignKey(
-        Criterion, on_delete=models.CASCADE, related_name="traits", verbose_name=_("criterion")
+        Criterion,
+        on_delete=models.CASCADE,
+        related_name="traits",
+        verbose_name=_("criterion"),
+        help_text=_("The row of the comparison table."),
     )
     intervention = models.ForeignKey(
         Intervention,
         on_delete=models.CASCADE,
         related_name="traits",
         verbose_name=_("intervention"),
+        help_text=_("The column of the comparison table."),
     )
     text = models.CharField(
         _("cell"), max_length=300, help_text=_("A few plain words; it must fit on a phone.")
@@ -220,7 +235,12 @@ class Resource(models.Model):
         DIRECTORY = "directory", _("Directories of professionals")
 
     key = models.SlugField(max_length=40, unique=True, editable=False)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("Decides the section of the help-lines page where it appears."),
+    )
     order = models.PositiveIntegerField(
         _("order"), default=0, db_index=True, help_text=_("Smaller numbers come first.")
     )
@@ -241,7 +261,9 @@ class Resource(models.Model):
         blank=True,
         help_text=_("Digits only, for the text-message link. Leave empty if none."),
     )
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(
+        _("name"), max_length=150, help_text=_("The service's name, as it presents itself.")
+    )
     header_number = models.CharField(
         _("number in the help bar"),
         max_length=40,
@@ -257,15 +279,30 @@ class Resource(models.Model):
     description = models.TextField(
         _("description"), help_text=_("Who it is for and what happens when you reach out.")
     )
-    hours = models.CharField(_("hours"), max_length=150, blank=True)
+    hours = models.CharField(
+        _("hours"),
+        max_length=150,
+        blank=True,
+        help_text=_("When it answers, and whether it is free."),
+    )
     phone_display = models.CharField(
         _("phone number as written"),
         max_length=80,
         blank=True,
         help_text=_("How visitors read the number, for example 1 866 277-3553."),
     )
-    text_display = models.CharField(_("text number as written"), max_length=80, blank=True)
-    url = models.URLField(_("web address"), max_length=500, blank=True)
+    text_display = models.CharField(
+        _("text number as written"),
+        max_length=80,
+        blank=True,
+        help_text=_("How visitors read the text number, for example 535353."),
+    )
+    url = models.URLField(
+        _("web address"),
+        max_length=500,
+        blank=True,
+        help_text=_("The service's site in this language, starting with https://"),
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -293,7 +330,9 @@ class GlossaryTerm(models.Model):
     """A term or acronym; acronyms differ by language (TAG / GAD)."""
 
     key = models.SlugField(max_length=40, unique=True, editable=False)
-    term = models.CharField(_("term"), max_length=120)
+    term = models.CharField(
+        _("term"), max_length=120, help_text=_("The word or acronym as used in this language.")
+    )
     expansion = models.CharField(
         _("full form"),
         max_length=200,
@@ -324,12 +363,23 @@ class Page(models.Model):
         PRIVACY = "privacy", _("Privacy")
 
     key = models.SlugField(max_length=20, unique=True, choices=Key.choices, editable=False)
-    last_reviewed = models.DateField(_("last reviewed"))
-    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
-    title = models.CharField(_("title"), max_length=200)
+    last_reviewed = models.DateField(
+        _("last reviewed"), help_text=_("The day a practitioner last checked this page.")
+    )
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        verbose_name=_("sources"),
+        help_text=_("The references this page relies on. They are listed at its end."),
+    )
+    title = models.CharField(_("title"), max_length=200, help_text=_("The page's main heading."))
     intro = models.TextField(_("introduction"), help_text=_("One plain lead paragraph."))
     body = models.TextField(_("text"), blank=True, help_text=HTML_HELP)
-    meta_description = models.CharField(_("description for search engines"), max_length=160)
+    meta_description = models.CharField(
+        _("description for search engines"),
+        max_length=160,
+        help_text=_("At most 160 characters. Search engines show it under the title."),
+    )
 
     class Meta:
         ordering = ["key"]

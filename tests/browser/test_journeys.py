@@ -14,9 +14,28 @@ def test_switching_language_on_an_intervention_page_lands_on_its_counterpart(sit
     expect(page.get_by_role("heading", level=1)).to_have_text("Crisis intervention")
 
 
+SMALL_SCREEN_PATHS = [
+    "/fr/",
+    "/en/",
+    "/fr/services/",
+    "/en/services/",
+    "/fr/services/psychotherapie/",
+    "/en/services/crisis-intervention/",
+    "/fr/comparer/",
+    "/en/compare/",
+    "/fr/ressources/",
+    "/en/resources/",
+    "/fr/glossaire/",
+    "/en/glossary/",
+    "/fr/a-propos/",
+    "/en/privacy/",
+    "/fr/nulle-part/",
+]
+
+
 def test_help_lines_are_visible_at_320_pixels_without_sideways_scroll(site, page: Page):
     page.set_viewport_size({"width": 320, "height": 640})
-    for path in ["/fr/", "/en/compare/", "/fr/services/psychotherapie/", "/en/resources/"]:
+    for path in SMALL_SCREEN_PATHS:
         page.goto(site + path)
         expect(page.locator(".help-bar a[href='tel:911']")).to_be_visible()
         overflow = page.evaluate(
