@@ -212,3 +212,11 @@ def test_the_500_page_needs_no_database_and_speaks_the_language(language):
         html = render_to_string("500.html")
     assert f'lang="{language}"' in html
     assert "tel:911" in html and "tel:+18662773553" in html
+
+
+def test_pages_are_compressed_and_can_be_revalidated(client):
+    first = client.get("/fr/", headers={"Accept-Encoding": "gzip"})
+    assert first.headers["Content-Encoding"] == "gzip"
+    etag = first.headers["ETag"]
+    again = client.get("/fr/", headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
+    assert again.status_code == 304
