@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Criterion, GlossaryTerm, Intervention, Page, Resource, Trait
+from .models import Choice, Criterion, GlossaryTerm, Intervention, Page, Question, Resource, Trait
 
 
 @register(Intervention)
@@ -63,3 +63,15 @@ class PageTranslation(TranslationOptions):
         "fr": ("title", "intro", "meta_description"),
         "en": ("title", "intro", "meta_description"),
     }
+
+
+@register(Question)
+class QuestionTranslation(TranslationOptions):
+    fields = ("text", "help")
+    required_languages = {"fr": ("text",), "en": ("text",)}
+
+
+@register(Choice)
+class ChoiceTranslation(TranslationOptions):
+    fields = ("text", "reason")
+    required_languages = ("fr", "en")

@@ -15,10 +15,13 @@ from django.db import transaction
 from modeltranslation.translator import NotRegistered, translator
 
 from ..models import (
+    Choice,
+    ChoiceWeight,
     Criterion,
     GlossaryTerm,
     Intervention,
     Page,
+    Question,
     Resource,
     SeedRecord,
     Source,
@@ -27,7 +30,7 @@ from ..models import (
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("fr", "en")
-SECTIONS = ("sources", "interventions", "criteria", "resources", "glossary", "pages")
+SECTIONS = ("sources", "interventions", "criteria", "resources", "glossary", "pages", "questions")
 
 
 def read_content(path=DEFAULT_CONTENT):
@@ -67,13 +70,17 @@ class Kind:
     plain: tuple = ()
     sources: bool = False
     parse: dict = field(default_factory=dict)  # field -> function from YAML value to model
+    defaults: dict = field(default_factory=dict)  # field -> value when the record omits it
+    renamed: dict = field(default_factory=dict)  # YAML name -> model field name
 
     def values(self, record):
         """The flat field values an object should have, from one YAML record."""
         values = {}
         for name in self.plain:
-            raw = record.get(name, "")
-            values[name] = self.parse[name](raw) if name in self.parse else raw
+            raw = record.get(name, self.defaults.get(name, ""))
+            values[self.renamed.get(name, name)] = (
+                self.parse[name](raw) if name in self.parse else raw
+            )
         for name in translated_fields(self.model):
             texts = record.get(name) or {}
             for language in LANGUAGES:
@@ -103,7 +110,8 @@ KINDS = [
         Intervention,
         plain=("family", "reserved", "order", "last_reviewed", "editor_note", "published"),
         sources=True,
-        parse={"last_reviewed": parse_date, "reserved": bool},
+        parse={"last_reviewed": parse_date, "reserved": bool, "published": parse_status},
+        renamed={"published": "status"},
     ),
     Kind("criteria", Criterion, plain=("order",)),
     Kind("resources", Resource, plain=("kind", "order", "in_header", "phone", "text_number")),
@@ -111,7 +119,10 @@ KINDS = [
     Kind(
         "pages", Page, plain=("last_reviewed",), sources=True, parse={"last_reviewed": parse_date}
     ),
+    Kind("questions", Question, plain=("order", "published"), defaults={"published": True}),
 ]
+# Nested under each question in the data file.
+CHOICES = Kind("choices", Choice, plain=("order", "risk_signal"), defaults={"risk_signal": False})
 
 
 class Seeder:
@@ -127,18 +138,12 @@ class Seeder:
         for name in names:
             if name == "sources":
                 values[name] = sorted(obj.sources.values_list("key", flat=True))
-            elif name == "published":
-                values[name] = obj.status == Intervention.Status.PUBLISHED
             else:
                 values[name] = as_json(getattr(obj, name))
         return values
 
     def assign(self, obj, name, value):
-        if name == "sources":
-            return  # set after save
-        if name == "published":
-            obj.status = parse_status(value)
-        else:
+        if name != "sources":  # set after save
             setattr(obj, name, value)
 
     # Writing ------------------------------------------------------------------------------
@@ -214,6 +219,7 @@ class Seeder:
             if kind.model is Source:
                 self.sources_by_key = {s.key: s for s in Source.objects.all()}
         self.seed_traits(content.get("criteria", []), objects)
+        self.seed_choices(content.get("questions", []), objects)
         return self.counts
 
     def seed_traits(self, criteria, objects):
@@ -236,6 +242,30 @@ class Seeder:
                     wanted,
                     {"criterion": criterion, "intervention": intervention},
                 )
+
+    def seed_choices(self, questions, objects):
+        interventions = objects["interventions"]
+        for question_record in questions:
+            question = objects["questions"].get(question_record["key"])
+            if question is None:
+                continue  # an editor deleted the question
+            for record in question_record.get("choices") or []:
+                key = f"{question.key}:{record['key']}"
+                lookup = {"question": question, "key": record["key"]}
+                choice = self.apply(Choice, key, CHOICES.values(record), lookup)
+                if choice is None:
+                    continue
+                for intervention_key, weight in (record.get("weights") or {}).items():
+                    if intervention_key not in self.seeded_keys["interventions"]:
+                        raise ValueError(f"choice {key}: unknown intervention {intervention_key!r}")
+                    intervention = interventions.get(intervention_key)
+                    if intervention is not None:
+                        self.apply(
+                            ChoiceWeight,
+                            f"{key}:{intervention_key}",
+                            {"weight": int(weight)},
+                            {"choice": choice, "intervention": intervention},
+                        )
 
 
 def seed_content(path=DEFAULT_CONTENT):
