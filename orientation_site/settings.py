@@ -128,6 +128,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_LANGUAGES = ("fr", "en")
 # A blank field falls back to the other language, so a visitor never sees a hole.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fr", "en")}
+# The admin's French/English tabs need jQuery UI: served from here, never from a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

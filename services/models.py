@@ -231,7 +231,7 @@ class Resource(models.Model):
 
     class Kind(models.TextChoices):
         EMERGENCY = "emergency", _("Emergency")
-        CRISIS = "crisis", _("Crisis and suicide prevention")
+        CRISIS = "crisis", _("Crisis lines, 24/7")
         SUPPORT = "support", _("Listening and support")
         DIRECTORY = "directory", _("Directories of professionals")
 

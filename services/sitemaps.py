@@ -17,6 +17,7 @@ class PageSitemap(Sitemap):
             "services:home",
             "services:interventions",
             "services:compare",
+            "services:guide",
             "services:resources",
             "services:glossary",
             "services:about",

@@ -12,6 +12,7 @@ urlpatterns = [
     path(_("services/"), views.intervention_list, name="interventions"),
     path(_("services/<slug:slug>/"), views.intervention_detail, name="intervention"),
     path(_("compare/"), views.compare, name="compare"),
+    path(_("which-service/"), views.guide_view, name="guide"),
     path(_("resources/"), views.resources, name="resources"),
     path(_("glossary/"), views.glossary, name="glossary"),
     path(_("about/"), views.text_page, {"key": Page.Key.ABOUT}, name="about"),

@@ -5,10 +5,26 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
+from . import guide
+from .forms import GuideForm
 from .languages import home_urls, object_urls
-from .models import Criterion, Family, GlossaryTerm, Intervention, Page, Resource, Trait
+from .models import (
+    Choice,
+    ChoiceWeight,
+    Criterion,
+    Family,
+    GlossaryTerm,
+    Intervention,
+    Page,
+    Question,
+    Resource,
+    Trait,
+)
 from .page_cache import public_page
 
 
@@ -122,3 +138,66 @@ def page_not_found(request, exception):
 
 def bad_request(request, exception):
     return render(request, "400.html", {"alternates": home_urls()}, status=400)
+
+
+def load_guide():
+    """The published questions with their answers and weights, and the kinds of help."""
+    weights = Prefetch(
+        "weights", queryset=ChoiceWeight.objects.only("choice", "intervention", "weight")
+    )
+    choices = Prefetch("choices", queryset=Choice.objects.prefetch_related(weights))
+    questions = list(Question.objects.published().prefetch_related(choices))
+    interventions = {i.pk: i for i in Intervention.objects.published()}
+    options = {
+        choice.pk: guide.Option(
+            id=choice.pk,
+            question_id=question.pk,
+            risk_signal=choice.risk_signal,
+            weights={w.intervention_id: w.weight for w in choice.weights.all()},
+        )
+        for question in questions
+        for choice in question.choices.all()
+    }
+    candidates = [guide.Candidate(i.pk, i.key, i.order) for i in interventions.values()]
+    return questions, options, candidates, interventions
+
+
+@public_page
+def guide_form(request):
+    """The questionnaire (GET), served from the page cache like any public page."""
+    questions, *_ = load_guide()
+    return TemplateResponse(request, "services/guide.html", {"form": GuideForm(questions)})
+
+
+# No CSRF protection, on purpose: the guide's POST changes nothing on the server (nothing is
+# stored, nothing is sent anywhere), so a forged submission can do no harm — and a CSRF token
+# would need a cookie, which public pages must never set.
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def guide_view(request):
+    if request.method != "POST":
+        return guide_form(request)
+    questions, options, candidates, interventions = load_guide()
+    form = GuideForm(questions, request.POST)
+    if not form.is_valid():
+        response = TemplateResponse(request, "services/guide.html", {"form": form})
+    else:
+        chosen = form.chosen()
+        result = guide.score([c.pk for c in chosen], options, candidates)
+        reasons = {c.pk: c.reason for c in chosen}
+        context = {
+            "result": result,
+            "chosen": chosen,
+            "recommendations": [
+                (interventions[r.intervention_id], reasons.get(r.reason_choice_id))
+                for r in result.recommendations
+            ],
+            "crisis_lines": Resource.objects.filter(
+                kind__in=[Resource.Kind.EMERGENCY, Resource.Kind.CRISIS]
+            ),
+        }
+        response = TemplateResponse(request, "services/guide_result.html", context)
+    # Answers are on this page: no browser or proxy may keep a copy.
+    add_never_cache_headers(response)
+    patch_cache_control(response, no_store=True, private=True)
+    return response

@@ -1,0 +1,32 @@
+"""Submit an admin change form as a browser would: every current value, plus changes."""
+
+
+def _value(bound_field):
+    value = bound_field.value()
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "on" if value else ""
+    return value
+
+
+def current_form_data(response):
+    """The POST data an unchanged save of this admin change form would send."""
+    context = response.context
+    data = {}
+    form = context["adminform"].form
+    for name in form.fields:
+        value = _value(form[name])
+        if value != "":
+            data[name] = value
+    for inline in context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[f"{formset.prefix}-{name}"] = management[name].value()
+        for subform in formset.forms:
+            for name in subform.fields:
+                value = _value(subform[name])
+                if value != "":
+                    data[subform.add_prefix(name)] = value
+    return data
