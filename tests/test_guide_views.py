@@ -41,7 +41,7 @@ def test_the_form_asks_every_published_question_with_radio_answers(client, langu
     radios = html.find_all("input", type="radio")
     assert {r["name"] for r in radios} == {q.key for q in Question.objects.published()}
     form = html.find("form", method="post")
-    assert form["action"] == URLS[language]
+    assert form["action"] == URLS[language] + "#main"
     assert not response.cookies
 
 

@@ -30,3 +30,12 @@
     }
   });
 })();
+
+// The guide: when answers are missing, move focus to the summary so it is read out first.
+(function () {
+  "use strict";
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+  }
+})();
