@@ -220,3 +220,13 @@ def test_pages_are_compressed_and_can_be_revalidated(client):
     etag = first.headers["ETag"]
     again = client.get("/fr/", headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
     assert again.status_code == 304
+
+
+def test_an_untranslated_field_falls_back_to_french_marked_as_french(client):
+    crisis = Intervention.objects.get(key="crisis")
+    crisis.summary_en = ""
+    crisis.save()
+    html = page(client.get("/en/services/crisis-intervention/"))
+    lead = html.find("p", class_="lead")
+    assert lead["lang"] == "fr"
+    assert crisis.summary_fr.split()[0] in html.text
