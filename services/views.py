@@ -26,6 +26,7 @@ from .models import (
     Trait,
 )
 from .page_cache import public_page
+from .structured_data import intervention_json_ld
 
 
 def get_page(key):
@@ -75,6 +76,7 @@ def intervention_detail(request, slug):
         "intervention": intervention,
         "others": [i for i in published if i.pk != intervention.pk],
         "alternates": object_urls(intervention),
+        "json_ld": intervention_json_ld(request, intervention),
     }
     return TemplateResponse(request, "services/intervention_detail.html", context)
 

