@@ -91,7 +91,7 @@ class InterventionAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
 class CriterionAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
     list_display = ("label", "order", "translation_status")
     list_editable = ("order",)
-    fields = ("label", "help", "order")
+    fields = ("label", "help", "order", "editor_note")
     inlines = [TraitInline]
 
 
@@ -102,7 +102,7 @@ class ResourceAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
     list_editable = ("order",)
     search_fields = ("name_fr", "name_en")
     fieldsets = [
-        (None, {"fields": ("name", "kind", "order", "description", "hours")}),
+        (None, {"fields": ("name", "kind", "order", "description", "hours", "editor_note")}),
         (_("Help bar on every page"), {"fields": ("in_header", "header_number", "header_label")}),
         (
             _("How to reach it"),
@@ -115,14 +115,22 @@ class ResourceAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
 class GlossaryTermAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
     list_display = ("term", "expansion", "translation_status")
     search_fields = ("term_fr", "term_en", "expansion_fr", "expansion_en")
-    fields = ("term", "expansion", "definition")
+    fields = ("term", "expansion", "definition", "editor_note")
 
 
 @admin.register(Page)
 class PageAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
     list_display = ("__str__", "title", "last_reviewed", "translation_status")
     filter_horizontal = ("sources",)
-    fields = ("title", "intro", "body", "meta_description", "last_reviewed", "sources")
+    fields = (
+        "title",
+        "intro",
+        "body",
+        "meta_description",
+        "last_reviewed",
+        "sources",
+        "editor_note",
+    )
 
     # The pages are part of the site's structure: editors change their words, not their set.
     def has_add_permission(self, request):

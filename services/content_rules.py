@@ -1,5 +1,7 @@
 """Editorial rules the tests hold the content to (see docs/safe-messaging.md)."""
 
+import re
+
 # Phrases that break safe-messaging guidance, lowercased, in both languages.
 FORBIDDEN_PHRASES = [
     "committed suicide",
@@ -22,3 +24,6 @@ FORBIDDEN_PHRASES = [
 
 # Capitalised words that are not acronyms: a phone word, a texting keyword, "SOS" in a name.
 NOT_ACRONYMS = {"APPELLE", "CONNECT", "OK", "SOS"}
+
+# An acronym as visitors see it: two or more capital letters (TAG, CLSC, PQPTM…).
+ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}\b")

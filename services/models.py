@@ -184,6 +184,12 @@ class Criterion(models.Model):
         _("explanation"), max_length=300, help_text=_("One plain sentence about this row.")
     )
 
+    editor_note = models.TextField(
+        _("note for editors"),
+        blank=True,
+        help_text=_("Never shown to visitors. Use it for facts still to verify."),
+    )
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("comparison criterion")
@@ -305,6 +311,12 @@ class Resource(models.Model):
         help_text=_("The service's site in this language, starting with https://"),
     )
 
+    editor_note = models.TextField(
+        _("note for editors"),
+        blank=True,
+        help_text=_("Never shown to visitors. Use it for facts still to verify."),
+    )
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("help line or directory")
@@ -341,6 +353,12 @@ class GlossaryTerm(models.Model):
         help_text=_("What the acronym stands for. Leave empty if it is not an acronym."),
     )
     definition = models.TextField(_("definition"), help_text=_("One or two plain sentences."))
+
+    editor_note = models.TextField(
+        _("note for editors"),
+        blank=True,
+        help_text=_("Never shown to visitors. Use it for facts still to verify."),
+    )
 
     class Meta:
         ordering = ["term"]
@@ -380,6 +398,12 @@ class Page(models.Model):
         _("description for search engines"),
         max_length=160,
         help_text=_("At most 160 characters. Search engines show it under the title."),
+    )
+
+    editor_note = models.TextField(
+        _("note for editors"),
+        blank=True,
+        help_text=_("Never shown to visitors. Use it for facts still to verify."),
     )
 
     class Meta:

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
-from services.content_rules import FORBIDDEN_PHRASES, NOT_ACRONYMS
+from services.content_rules import ACRONYM, FORBIDDEN_PHRASES, NOT_ACRONYMS
+from services.glossary_links import link_acronyms
 from services.models import GlossaryTerm, Intervention, Page, Resource
 from services.readability import measure, plain_text
 from services.translation_status import translated_field_names
@@ -121,9 +123,6 @@ def test_the_home_page_explains_the_two_families_before_quoting_the_law():
         assert text.index(support) < law and text.index(therapy) < law, language
 
 
-ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}\b")
-
-
 def page_text(html):
     return HtmlPage(html).text
 
@@ -167,3 +166,23 @@ def test_each_intervention_page_carries_valid_json_ld_in_its_language(client, la
         assert len(questions) == len(Intervention.SECTIONS)
         assert all(q["acceptedAnswer"]["text"] for q in questions)
         assert data["citation"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_acronyms_in_the_text_link_to_their_glossary_entry(client, language):
+    with translation.override(language):
+        url = Intervention.objects.get(key="accompaniment").get_absolute_url()
+        glossary = reverse("services:glossary")
+    body = client.get(url).content.decode()
+    assert f'<a class="term" href="{glossary}#clsc"' in body
+
+
+def test_only_the_first_mention_outside_a_link_is_linked():
+    with translation.override("fr"):
+        html = link_acronyms(
+            '<p>Va au <a href="/x">CLSC</a>. Le CLSC t\'aide. Le CLSC est gratuit.</p>', "fr"
+        )
+    assert html.count('class="term"') == 1
+    assert '<a href="/x">CLSC</a>' in html  # never a link inside a link
+    assert 'Le <a class="term" href="/fr/glossaire/#clsc"' in html
+    assert html.endswith("Le CLSC est gratuit.</p>")

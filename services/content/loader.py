@@ -113,11 +113,19 @@ KINDS = [
         parse={"last_reviewed": parse_date, "reserved": bool, "published": parse_status},
         renamed={"published": "status"},
     ),
-    Kind("criteria", Criterion, plain=("order",)),
-    Kind("resources", Resource, plain=("kind", "order", "in_header", "phone", "text_number")),
-    Kind("glossary", GlossaryTerm),
+    Kind("criteria", Criterion, plain=("order", "editor_note")),
     Kind(
-        "pages", Page, plain=("last_reviewed",), sources=True, parse={"last_reviewed": parse_date}
+        "resources",
+        Resource,
+        plain=("kind", "order", "in_header", "phone", "text_number", "editor_note"),
+    ),
+    Kind("glossary", GlossaryTerm, plain=("editor_note",)),
+    Kind(
+        "pages",
+        Page,
+        plain=("last_reviewed", "editor_note"),
+        sources=True,
+        parse={"last_reviewed": parse_date},
     ),
     Kind("questions", Question, plain=("order", "published"), defaults={"published": True}),
 ]

@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from ..glossary_links import link_acronyms
 from ..sanitize import clean_html
 
 register = template.Library()
@@ -13,6 +14,12 @@ register = template.Library()
 def rich(value):
     """Render an editor's rich text, keeping only the allowed formatting."""
     return mark_safe(clean_html(value))  # noqa: S308  (sanitised just above)
+
+
+@register.filter
+def rich_with_glossary(value):
+    """Rich text whose acronyms link to the glossary."""
+    return mark_safe(link_acronyms(clean_html(value), get_language()))  # noqa: S308
 
 
 @register.simple_tag
