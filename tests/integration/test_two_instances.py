@@ -1,0 +1,159 @@
+"""Two gunicorn instances sharing one PostgreSQL and one Redis: an edit made through one
+instance's admin shows at once on the other instance's public page.
+
+Runs when DATABASE_URL points to PostgreSQL and REDIS_URL is set (as `.ci/run` does)."""
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+import requests
+
+from .forms import form_values
+
+ROOT = Path(__file__).resolve().parents[2]
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+pytestmark = pytest.mark.skipif(
+    not (DATABASE_URL.startswith("postgres") and REDIS_URL),
+    reason="needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL), as in .ci/run",
+)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def with_path(url, path):
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+@pytest.fixture(scope="module")
+def environment():
+    """A database of its own, migrated and seeded, and a Redis database of its own."""
+    import psycopg
+
+    name = "orientation_instances"
+    with psycopg.connect(with_path(DATABASE_URL, "/postgres"), autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name}")
+        connection.execute(f"CREATE DATABASE {name}")
+    redis_url = with_path(REDIS_URL, "/3")
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": with_path(DATABASE_URL, f"/{name}"),
+        "REDIS_URL": redis_url,
+        "DJANGO_SUPERUSER_PASSWORD": "a-long-test-password",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+
+    def manage(*args):
+        subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=300
+        )
+
+    manage("migrate", "--no-input", "-v0")
+    manage("seed_content", "-v0")
+    manage("collectstatic", "--no-input", "-v0")
+    manage("createsuperuser", "--no-input", "--username", "editor", "--email", "e@example.org")
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
+    return env
+
+
+@contextmanager
+def gunicorn(env):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "-c",
+            "orientation_site/gunicorn.conf.py",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "2",
+            "orientation_site.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if requests.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def log_in(session, base):
+    login = base + "/admin/login/"
+    session.get(login, timeout=10)
+    response = session.post(
+        login,
+        data={
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+            "username": "editor",
+            "password": "a-long-test-password",
+            "next": "/admin/",
+        },
+        timeout=10,
+    )
+    assert response.url.endswith("/admin/"), response.status_code
+
+
+def test_an_edit_on_one_instance_shows_at_once_on_the_other(environment):
+    with gunicorn(environment) as first, gunicorn(environment) as second:
+        page = second + "/en/services/coaching/"
+        before = requests.get(page, timeout=10)
+        assert before.status_code == 200 and "Coaching" in before.text
+        assert not before.cookies  # a public page: no cookie, cacheable
+        assert requests.get(page, timeout=10).text == before.text  # now served from the cache
+
+        editor = requests.Session()
+        log_in(editor, first)
+        import psycopg
+
+        with psycopg.connect(environment["DATABASE_URL"]) as connection:
+            (pk,) = connection.execute(
+                "SELECT id FROM services_intervention WHERE key = 'coaching'"
+            ).fetchone()
+        change_path = f"/admin/services/intervention/{pk}/change/"
+        change_url = first + change_path
+        form = editor.get(change_url, timeout=10)
+        fields = [
+            (name, "Coaching, edited on the other instance" if name == "name_en" else value)
+            for name, value in form_values(form.text, "intervention_form")
+        ]
+        assert ("name_fr", "Coaching") in fields
+        saved = editor.post(change_url, data=fields + [("_save", "Save")], timeout=10)
+        assert saved.url.endswith("/admin/services/intervention/"), saved.text[:2000]
+
+        after = requests.get(page, timeout=10)
+        assert "Coaching, edited on the other instance" in after.text
+        listing = requests.get(second + "/en/services/", timeout=10)
+        assert "Coaching, edited on the other instance" in listing.text
