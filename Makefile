@@ -10,7 +10,7 @@ RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format messages messages-compiled system-packages lock browser clean
+.PHONY: help install run test bench lint format messages messages-compiled system-packages lock browser clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
@@ -53,6 +53,12 @@ test: install messages-compiled browser ## Run the whole suite, browser tests in
 	$(BIN)/pytest; status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing."; exit 1; fi; \
 	  exit $$status
+
+bench: install messages-compiled ## Benchmark against a minimal view and nginx (writes bench/RESULTS.md)
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { [ "$$(id -u)" = 0 ] \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null; } \
+	  || { echo "Install wrk and nginx (Debian packages) to run the benchmark."; exit 1; }
+	$(BIN)/python bench/run.py
 
 lint: install ## ruff check and format check
 	$(BIN)/ruff check .

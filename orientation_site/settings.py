@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages straight from the cache, before any other work (services/page_cache.py).
+    "services.page_cache.PageCacheMiddleware",
     # Compresses pages (with Django's BREACH mitigation), then ETags let browsers and proxies
     # revalidate a page without downloading it again.
     "django.middleware.gzip.GZipMiddleware",
@@ -126,6 +128,8 @@ else:
 # How long a shared cache (a reverse proxy, a CDN, a browser) may keep a public page.
 # The application's own page cache is invalidated on every content change instead.
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("DJANGO_PUBLIC_PAGE_MAX_AGE", "300"))
+# The application's whole-page cache; off only to measure or debug rendering.
+PAGE_CACHE = env_flag("DJANGO_PAGE_CACHE", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

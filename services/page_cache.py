@@ -11,8 +11,8 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
 
 VERSION_KEY = "content-version"
 # Pages live in the application cache until content changes (or a day, to bound memory).
@@ -43,30 +43,61 @@ def is_editor_request(request):
 
 
 def page_cache_key(request):
-    # The path alone: a query string never changes a public page, and keying on it would let
-    # anyone fill the cache with junk variants.
+    """The cache key of a public response, or None when this request must not use the cache."""
+    if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
+        return None
+    if is_editor_request(request):
+        return None
+    # The path alone (it holds the language): a query string never changes a public page, and
+    # keying on it would let anyone fill the cache with junk variants.
     digest = hashlib.sha256(request.path.encode()).hexdigest()[:32]
-    return f"page:{content_version()}:{get_language()}:{digest}"
+    encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+    return f"page:{content_version()}:{encoding}:{digest}"
 
 
 def public_page(view):
-    """Serve the view from the page cache, and let shared caches keep it briefly."""
+    """Mark a view's pages as public: shared caches may keep them, and so does ours."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
         if request.method not in ("GET", "HEAD") or is_editor_request(request):
-            response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_cache=True)
-            return response
-        key = page_cache_key(request)
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response = response.render()
-            if response.status_code == 200:
-                cache.set(key, response, PAGE_TIMEOUT)
-        patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
+        else:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
+            response.cache_publicly = True
         return response
 
     return wrapped
+
+
+class PageCacheMiddleware:
+    """Serve public pages whole — headers and compressed body — from the cache.
+
+    Placed near the top of the middleware stack, a hit skips everything below it: sessions,
+    locale, templates, compression and the database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = page_cache_key(request)
+        if key is not None:
+            stored = cache.get(key)
+            if stored is not None:
+                content, headers = stored
+                response = HttpResponse(content, headers=headers)
+                return get_conditional_response(
+                    request, etag=response.get("ETag"), response=response
+                )
+        response = self.get_response(request)
+        if (
+            key is not None
+            and getattr(response, "cache_publicly", False)
+            and response.status_code == 200
+            and not response.cookies
+        ):
+            # Plain bytes and header pairs: much cheaper to unpickle than a response object.
+            cache.set(key, (response.content, list(response.items())), PAGE_TIMEOUT)
+        return response

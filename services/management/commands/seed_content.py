@@ -16,7 +16,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, **options):
         counts = seed_content(path)
-        self.stdout.write(
-            "Content: {created} created, {updated} updated, {unchanged} unchanged, "
-            "{kept} editor changes kept.".format(**counts)
-        )
+        if options["verbosity"] >= 1:
+            self.stdout.write(
+                "Content: {created} created, {updated} updated, {unchanged} unchanged, "
+                "{kept} editor changes kept.".format(**counts)
+            )
