@@ -71,8 +71,7 @@ format: install ## Format and fix imports
 messages: install ## Extract interface strings into locale/*/django.po (needs gettext)
 	$(BIN)/python manage.py makemessages -l fr -l en --no-wrap --add-location=file --ignore=.venv --ignore=staticfiles
 	# English msgids are the English text: each msgstr is its msgid, never a fuzzy guess.
-	$(BIN)/python -c "import polib; po = polib.pofile('locale/en/LC_MESSAGES/django.po', wrapwidth=0); \
-	  [setattr(e, 'msgstr', e.msgid) or e.flags.clear() for e in po]; po.save()"
+	$(BIN)/python scripts/english_catalogue.py locale/en/LC_MESSAGES/django.po
 	@msgattrib --untranslated --only-fuzzy locale/fr/LC_MESSAGES/django.po | grep -q msgid && echo "French catalogue: fuzzy entries to review." || true
 
 lock: install ## Record the exact versions installed into constraints.txt

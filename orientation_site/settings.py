@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "adminsortable2",
     "csp",
     "axes",
+    "simple_history",
     "services",
 ]
 
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Records who made each edit in the admin's history.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "services.middleware.permissions_policy",
     # Last: it watches the admin's login attempts.
     "axes.middleware.AxesMiddleware",
@@ -201,6 +204,9 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
 )
+
+# A factual page is due for review when its last review is older than this.
+REVIEW_INTERVAL_DAYS = int(os.environ.get("DJANGO_REVIEW_INTERVAL_DAYS", "365"))
 
 # Where the quick-exit control sends a visitor: a neutral, everyday site.
 QUICK_EXIT_URL = {

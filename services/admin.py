@@ -1,16 +1,21 @@
-"""The editors' workspace: every visitor-facing word, in French and English side by side."""
+"""The editors' workspace: every visitor-facing word, in French and English side by side, with
+history and undo, preview, translation gaps, review dates and readability."""
 
 from adminsortable2.admin import CustomInlineFormSet, SortableAdminMixin, SortableInlineAdminMixin
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Choice,
@@ -25,17 +30,20 @@ from .models import (
     Trait,
 )
 from .translation_status import missing_translations
+from .workbench import field_readability
 
 admin.site.site_header = _("Orientation — content")
 admin.site.site_title = _("Orientation")
 admin.site.index_title = _("Site content")
 
+# Editors paste addresses without a scheme; https is the safe guess.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
-class TranslationStatusMixin:
-    """A list column that says which language still has empty fields."""
 
-    # Editors paste addresses without a scheme; https is the safe guess.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    """Translated content: FR/EN tabs, history with undo, and a column for translation gaps."""
+
+    formfield_overrides = URL_FIELDS
 
     @admin.display(description=_("translations"))
     def translation_status(self, obj):
@@ -49,6 +57,54 @@ class TranslationStatusMixin:
         )
 
 
+class ReviewedContentAdmin(ContentAdmin):
+    """Factual pages: who reviewed them and when, readability, and a link to each language."""
+
+    change_form_template = "admin/services/change_form_with_readability.html"
+    review_permission = None  # "services.review_…", set by subclasses
+
+    @admin.display(description=_("view on site"))
+    def view_on_site_links(self, obj):
+        if obj is None or not obj.pk:
+            return "—"
+        links = []
+        for code, name in settings.LANGUAGES:
+            with translation.override(code):
+                links.append((obj.get_absolute_url(), code, name))
+        return format_html_join(
+            " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
+        )
+
+    def has_review_permission(self, request):
+        return request.user.has_perm(self.review_permission)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [*super().get_readonly_fields(request, obj), "view_on_site_links"]
+        if not self.has_review_permission(request):
+            readonly += ["last_reviewed", "reviewer_name"]
+        return readonly
+
+    @admin.action(description=_("Mark as reviewed today"), permissions=["review"])
+    def mark_reviewed(self, request, queryset):
+        for obj in queryset:  # one by one, so that history records each change
+            obj.last_reviewed = timezone.localdate()
+            obj.save()
+        self.message_user(
+            request,
+            ngettext("%d page marked as reviewed.", "%d pages marked as reviewed.", len(queryset))
+            % len(queryset),
+            messages.SUCCESS,
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "readability": field_readability(obj) if obj else [],
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
 class TraitInline(TranslationTabularInline):
     model = Trait
     extra = 0
@@ -56,78 +112,78 @@ class TraitInline(TranslationTabularInline):
 
 
 @admin.register(Intervention)
-class InterventionAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
-    list_display = ("name", "family", "status", "order", "last_reviewed", "translation_status")
+class InterventionAdmin(SortableAdminMixin, ReviewedContentAdmin):
+    list_display = ("name", "family", "status", "last_reviewed", "translation_status")
     list_filter = ("family", "status")
-    list_editable = ("order",)
     search_fields = ("name_fr", "name_en", "summary_fr", "summary_en")
     filter_horizontal = ("sources",)
     inlines = [TraitInline]
+    actions = ["publish", "unpublish", "mark_reviewed"]
+    review_permission = "services.review_intervention"
     fieldsets = [
         (
             _("Publication"),
-            {"fields": ("status", "family", "reserved", "order", "last_reviewed", "editor_note")},
-        ),
-        (_("Name and address"), {"fields": ("name", "slug", "summary", "meta_description")}),
-        (
-            _("The page"),
             {
                 "fields": (
-                    "what_it_is",
-                    "providers",
-                    "when_to_consider",
-                    "not_this",
-                    "duration",
-                    "where_to_find",
-                    "cost",
+                    "status",
+                    "view_on_site_links",
+                    "family",
+                    "reserved",
+                    "last_reviewed",
+                    "reviewer_name",
+                    "reviewer_profession",
+                    "editor_note",
                 )
             },
         ),
+        (_("Name and address"), {"fields": ("name", "slug", "summary", "meta_description")}),
+        (_("The page"), {"fields": tuple(Intervention.RICH_TEXT_FIELDS)}),
         (_("Sources"), {"fields": ("sources",)}),
     ]
 
+    def has_publish_permission(self, request):
+        return request.user.has_perm("services.publish_intervention")
 
-@admin.register(Criterion)
-class CriterionAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
-    list_display = ("label", "order", "translation_status")
-    list_editable = ("order",)
-    fields = ("label", "help", "order", "editor_note")
-    inlines = [TraitInline]
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if not self.has_publish_permission(request):
+            readonly = [*readonly, "status"]
+        return readonly
 
+    def _set_status(self, request, queryset, status, message):
+        for intervention in queryset:
+            intervention.status = status
+            intervention.save()
+        self.message_user(request, message % {"count": len(queryset)}, messages.SUCCESS)
 
-@admin.register(Resource)
-class ResourceAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
-    list_display = ("name", "kind", "phone", "in_header", "order", "translation_status")
-    list_filter = ("kind", "in_header")
-    list_editable = ("order",)
-    search_fields = ("name_fr", "name_en")
-    fieldsets = [
-        (None, {"fields": ("name", "kind", "order", "description", "hours", "editor_note")}),
-        (_("Help bar on every page"), {"fields": ("in_header", "header_number", "header_label")}),
-        (
-            _("How to reach it"),
-            {"fields": ("phone", "phone_display", "text_number", "text_display", "url")},
-        ),
-    ]
+    @admin.action(description=_("Publish"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_status(
+            request, queryset, Intervention.Status.PUBLISHED, _("%(count)d published.")
+        )
 
-
-@admin.register(GlossaryTerm)
-class GlossaryTermAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
-    list_display = ("term", "expansion", "translation_status")
-    search_fields = ("term_fr", "term_en", "expansion_fr", "expansion_en")
-    fields = ("term", "expansion", "definition", "editor_note")
+    @admin.action(description=_("Back to draft (hide from visitors)"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._set_status(
+            request, queryset, Intervention.Status.DRAFT, _("%(count)d moved back to draft.")
+        )
 
 
 @admin.register(Page)
-class PageAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class PageAdmin(ReviewedContentAdmin):
     list_display = ("__str__", "title", "last_reviewed", "translation_status")
     filter_horizontal = ("sources",)
+    actions = ["mark_reviewed"]
+    review_permission = "services.review_page"
     fields = (
+        "view_on_site_links",
         "title",
         "intro",
         "body",
         "meta_description",
         "last_reviewed",
+        "reviewer_name",
+        "reviewer_profession",
         "sources",
         "editor_note",
     )
@@ -140,9 +196,38 @@ class PageAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
         return False
 
 
+@admin.register(Criterion)
+class CriterionAdmin(SortableAdminMixin, ContentAdmin):
+    list_display = ("label", "translation_status")
+    fields = ("label", "help", "editor_note")
+    inlines = [TraitInline]
+
+
+@admin.register(Resource)
+class ResourceAdmin(SortableAdminMixin, ContentAdmin):
+    list_display = ("name", "kind", "phone", "in_header", "translation_status")
+    list_filter = ("kind", "in_header")
+    search_fields = ("name_fr", "name_en")
+    fieldsets = [
+        (None, {"fields": ("name", "kind", "description", "hours", "editor_note")}),
+        (_("Help bar on every page"), {"fields": ("in_header", "header_number", "header_label")}),
+        (
+            _("How to reach it"),
+            {"fields": ("phone", "phone_display", "text_number", "text_display", "url")},
+        ),
+    ]
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(ContentAdmin):
+    list_display = ("term", "expansion", "translation_status")
+    search_fields = ("term_fr", "term_en", "expansion_fr", "expansion_en")
+    fields = ("term", "expansion", "definition", "editor_note")
+
+
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
-    formfield_overrides = TranslationStatusMixin.formfield_overrides
+class SourceAdmin(SimpleHistoryAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ("title", "publisher", "language", "consulted", "cited_by")
     list_filter = ("language", "publisher")
     search_fields = ("title", "publisher", "url")
@@ -155,6 +240,9 @@ class SourceAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("intervention_set", "page_set")
+
+
+# --- The guide ---------------------------------------------------------------------------------
 
 
 class ChoiceFormSet(CustomInlineFormSet):
@@ -196,7 +284,7 @@ class ChoiceInline(SortableInlineAdminMixin, TranslationStackedInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(SortableAdminMixin, TranslationStatusMixin, TabbedTranslationAdmin):
+class QuestionAdmin(SortableAdminMixin, ContentAdmin):
     list_display = ("text", "published", "translation_status")
     fields = ("text", "help", "published")
     inlines = [ChoiceInline]
@@ -209,7 +297,7 @@ class WeightInline(admin.TabularInline):
 
 
 @admin.register(Choice)
-class ChoiceAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class ChoiceAdmin(ContentAdmin):
     list_display = ("text", "question", "risk_signal", "translation_status")
     list_filter = ("question", "risk_signal")
     fields = ("question", "text", "reason", "risk_signal")

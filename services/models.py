@@ -9,6 +9,21 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .sanitize import clean_html
+
+
+def sanitise_rich_text(obj):
+    """Clean every language of every rich-text field before it is stored."""
+    from django.conf import settings
+
+    for field in obj.RICH_TEXT_FIELDS:
+        for code, _name in settings.LANGUAGES:
+            name = f"{field}_{code}"
+            value = getattr(obj, name, None)
+            if value:
+                setattr(obj, name, clean_html(value))
+
+
 HTML_HELP = _(
     "Short paragraphs and lists. Bold, italics and links are kept; any other formatting is "
     "removed when the page is shown."
@@ -107,6 +122,18 @@ class Intervention(models.Model):
         blank=True,
         help_text=_("Never shown to visitors. Use it for facts still to verify."),
     )
+    reviewer_name = models.CharField(
+        _("reviewed by"),
+        max_length=120,
+        blank=True,
+        help_text=_("The practitioner who last checked this page, as shown to visitors."),
+    )
+    reviewer_profession = models.CharField(
+        _("reviewer's profession"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: social worker (T.S.), psychologist."),
+    )
 
     name = models.CharField(
         _("name"), max_length=120, help_text=_("The name visitors see, as in everyday speech.")
@@ -114,7 +141,6 @@ class Intervention(models.Model):
     slug = models.SlugField(
         _("address (slug)"),
         max_length=120,
-        unique=True,
         help_text=_("The end of the page's web address: lowercase letters, digits and hyphens."),
     )
     summary = models.TextField(
@@ -137,13 +163,37 @@ class Intervention(models.Model):
 
     objects = InterventionQuerySet.as_manager()
 
+    RICH_TEXT_FIELDS = [
+        "what_it_is",
+        "providers",
+        "when_to_consider",
+        "not_this",
+        "duration",
+        "where_to_find",
+        "cost",
+    ]
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("intervention")
         verbose_name_plural = _("interventions")
+        # One address per language (slug_fr, slug_en come from translation.py). Declared
+        # here rather than as unique=True so that the history tables do not inherit it.
+        constraints = [
+            models.UniqueConstraint(fields=[f"slug_{code}"], name=f"unique_slug_{code}")
+            for code in ("fr", "en")
+        ]
+        permissions = [
+            ("publish_intervention", _("Can publish or unpublish an intervention")),
+            ("review_intervention", _("Can mark an intervention as reviewed")),
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        sanitise_rich_text(self)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """The page's address in the active language."""
@@ -391,6 +441,18 @@ class Page(models.Model):
         verbose_name=_("sources"),
         help_text=_("The references this page relies on. They are listed at its end."),
     )
+    reviewer_name = models.CharField(
+        _("reviewed by"),
+        max_length=120,
+        blank=True,
+        help_text=_("The practitioner who last checked this page, as shown to visitors."),
+    )
+    reviewer_profession = models.CharField(
+        _("reviewer's profession"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: social worker (T.S.), psychologist."),
+    )
     title = models.CharField(_("title"), max_length=200, help_text=_("The page's main heading."))
     intro = models.TextField(_("introduction"), help_text=_("One plain lead paragraph."))
     body = models.TextField(_("text"), blank=True, help_text=HTML_HELP)
@@ -406,13 +468,33 @@ class Page(models.Model):
         help_text=_("Never shown to visitors. Use it for facts still to verify."),
     )
 
+    RICH_TEXT_FIELDS = ["body"]
+    URL_NAMES = {
+        Key.HOME: "services:home",
+        Key.SERVICES: "services:interventions",
+        Key.COMPARE: "services:compare",
+        Key.RESOURCES: "services:resources",
+        Key.GLOSSARY: "services:glossary",
+        Key.ABOUT: "services:about",
+        Key.PRIVACY: "services:privacy",
+    }
+
     class Meta:
         ordering = ["key"]
         verbose_name = _("page")
         verbose_name_plural = _("pages")
+        permissions = [("review_page", _("Can mark a page as reviewed"))]
 
     def __str__(self):
         return self.get_key_display()
+
+    def save(self, *args, **kwargs):
+        sanitise_rich_text(self)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The page's address in the active language."""
+        return reverse(self.URL_NAMES[self.key])
 
 
 class SeedRecord(models.Model):

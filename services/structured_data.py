@@ -36,7 +36,15 @@ def intervention_json_ld(request, intervention):
         "description": intervention.meta_description,
         "inLanguage": language,
         "lastReviewed": intervention.last_reviewed.isoformat(),
-        "reviewedBy": {"@type": "Organization", "name": "Orientation"},
+        "reviewedBy": (
+            {
+                "@type": "Person",
+                "name": intervention.reviewer_name,
+                "jobTitle": intervention.reviewer_profession,
+            }
+            if intervention.reviewer_name
+            else {"@type": "Organization", "name": "Orientation"}
+        ),
         "audience": {"@type": "PeopleAudience", "geographicArea": "Québec"},
         "about": {
             "@type": "PsychologicalTreatment"

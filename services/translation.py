@@ -1,8 +1,20 @@
 """The list of translated fields: each gets a French and an English column (name_fr, name_en)."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Choice, Criterion, GlossaryTerm, Intervention, Page, Question, Resource, Trait
+from .models import (
+    Choice,
+    ChoiceWeight,
+    Criterion,
+    GlossaryTerm,
+    Intervention,
+    Page,
+    Question,
+    Resource,
+    Source,
+    Trait,
+)
 
 
 @register(Intervention)
@@ -19,8 +31,12 @@ class InterventionTranslation(TranslationOptions):
         "duration",
         "where_to_find",
         "cost",
+        "reviewer_profession",
     )
-    required_languages = ("fr", "en")
+    required_languages = {
+        "fr": tuple(f for f in fields if f != "reviewer_profession"),
+        "en": tuple(f for f in fields if f != "reviewer_profession"),
+    }
 
 
 @register(Criterion)
@@ -58,7 +74,7 @@ class GlossaryTermTranslation(TranslationOptions):
 
 @register(Page)
 class PageTranslation(TranslationOptions):
-    fields = ("title", "intro", "body", "meta_description")
+    fields = ("title", "intro", "body", "meta_description", "reviewer_profession")
     required_languages = {
         "fr": ("title", "intro", "meta_description"),
         "en": ("title", "intro", "meta_description"),
@@ -75,3 +91,11 @@ class QuestionTranslation(TranslationOptions):
 class ChoiceTranslation(TranslationOptions):
     fields = ("text", "reason")
     required_languages = ("fr", "en")
+
+
+# History of every edit (django-simple-history), registered after the translations so that
+# the historical tables keep both languages.
+for model in (Source, Criterion, Trait, Resource, GlossaryTerm, Question, Choice, ChoiceWeight):
+    simple_history.register(model)
+for model in (Intervention, Page):
+    simple_history.register(model, m2m_fields=["sources"])

@@ -25,7 +25,7 @@ from .models import (
     Resource,
     Trait,
 )
-from .page_cache import public_page
+from .page_cache import is_editor_request, public_page
 from .structured_data import intervention_json_ld
 
 
@@ -55,6 +55,15 @@ def intervention_list(request):
     return TemplateResponse(request, "services/intervention_list.html", context)
 
 
+def can_preview(request):
+    """Staff who may edit interventions see drafts on their real address.
+
+    Only asked when a visitor's lookup failed and a session cookie is present, so public
+    pages never read the session.
+    """
+    return is_editor_request(request) and request.user.has_perm("services.view_intervention")
+
+
 @public_page
 def intervention_detail(request, slug):
     published = Intervention.objects.published()
@@ -66,6 +75,10 @@ def intervention_detail(request, slug):
         )
         .first()
     )
+    preview = False
+    if intervention is None and can_preview(request):
+        intervention = Intervention.objects.filter(slug=slug).prefetch_related("sources").first()
+        preview = intervention is not None
     if intervention is None:
         # A slug from the other language: send the visitor to this language's page.
         other = published.filter(Q(slug_fr=slug) | Q(slug_en=slug)).first()
@@ -74,6 +87,7 @@ def intervention_detail(request, slug):
         raise Http404
     context = {
         "intervention": intervention,
+        "preview": preview,
         "others": [i for i in published if i.pk != intervention.pk],
         "alternates": object_urls(intervention),
         "json_ld": intervention_json_ld(request, intervention),

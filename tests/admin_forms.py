@@ -19,7 +19,11 @@ def current_form_data(response):
         value = _value(form[name])
         if value != "":
             data[name] = value
-    for inline in context["inline_admin_formsets"]:
+    try:
+        inlines = context["inline_admin_formsets"]
+    except KeyError:  # simple-history's "revert" form has no inlines
+        inlines = []
+    for inline in inlines:
         formset = inline.formset
         management = formset.management_form
         for name in management.fields:

@@ -27,6 +27,7 @@ from ..models import (
     Source,
     Trait,
 )
+from ..sanitize import clean_html
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("fr", "en")
@@ -81,10 +82,13 @@ class Kind:
             values[self.renamed.get(name, name)] = (
                 self.parse[name](raw) if name in self.parse else raw
             )
+        rich = set(getattr(self.model, "RICH_TEXT_FIELDS", ()))
         for name in translated_fields(self.model):
             texts = record.get(name) or {}
             for language in LANGUAGES:
-                values[f"{name}_{language}"] = (texts.get(language) or "").strip()
+                text = (texts.get(language) or "").strip()
+                # Stored the way the model's save() cleans it, so that comparisons hold.
+                values[f"{name}_{language}"] = clean_html(text) if name in rich and text else text
         if self.sources:
             values["sources"] = sorted(record.get("sources") or [])
         return values
@@ -108,7 +112,15 @@ KINDS = [
     Kind(
         "interventions",
         Intervention,
-        plain=("family", "reserved", "order", "last_reviewed", "editor_note", "published"),
+        plain=(
+            "family",
+            "reserved",
+            "order",
+            "last_reviewed",
+            "reviewer_name",
+            "editor_note",
+            "published",
+        ),
         sources=True,
         parse={"last_reviewed": parse_date, "reserved": bool, "published": parse_status},
         renamed={"published": "status"},
@@ -123,7 +135,7 @@ KINDS = [
     Kind(
         "pages",
         Page,
-        plain=("last_reviewed", "editor_note"),
+        plain=("last_reviewed", "reviewer_name", "editor_note"),
         sources=True,
         parse={"last_reviewed": parse_date},
     ),

@@ -1,0 +1,60 @@
+"""Write the database's content in the data-file format that `seed_content` reads.
+
+A site can then be backed up, reviewed in a diff, and restored: seeding an export into an
+empty database reproduces every field in both languages.
+"""
+
+import yaml
+
+from ..models import Choice, Criterion, Intervention, Question
+from .loader import CHOICES, KINDS, LANGUAGES, as_json, translated_fields
+
+
+def record_of(kind, obj):
+    record = {"key": obj.key}
+    yaml_names = {model_name: yaml_name for yaml_name, model_name in kind.renamed.items()}
+    for name in kind.plain:
+        model_name = kind.renamed.get(name, name)
+        value = getattr(obj, model_name)
+        if model_name == "status":
+            value = value == Intervention.Status.PUBLISHED
+        record[yaml_names.get(model_name, name)] = as_json(value)
+    for name in translated_fields(kind.model):
+        record[name] = {code: getattr(obj, f"{name}_{code}") or "" for code in LANGUAGES}
+    if kind.sources:
+        record["sources"] = sorted(source.key for source in obj.sources.all())
+    return record
+
+
+def export_content():
+    """All content as one dict, in the order `seed_content` loads it."""
+    content = {}
+    for kind in KINDS:
+        objects = kind.model.objects.all()
+        if kind.sources:
+            objects = objects.prefetch_related("sources")
+        content[kind.section] = [record_of(kind, obj) for obj in objects]
+
+    traits = {}
+    for criterion in Criterion.objects.prefetch_related("traits__intervention"):
+        traits[criterion.key] = {
+            trait.intervention.key: {code: getattr(trait, f"text_{code}") for code in LANGUAGES}
+            for trait in criterion.traits.all()
+        }
+    for record in content["criteria"]:
+        record["traits"] = traits.get(record["key"], {})
+
+    choices = Choice.objects.prefetch_related("weights__intervention").order_by("order", "pk")
+    by_question = {}
+    for choice in choices:
+        record = record_of(CHOICES, choice)
+        record["weights"] = {w.intervention.key: w.weight for w in choice.weights.all()}
+        by_question.setdefault(choice.question_id, []).append(record)
+    keys = dict(Question.objects.values_list("key", "pk"))
+    for record in content["questions"]:
+        record["choices"] = by_question.get(keys[record["key"]], [])
+    return content
+
+
+def dump(content):
+    return yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100)

@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from services.workbench import change_url, review_due
+
+
+class Command(BaseCommand):
+    help = "List the factual pages whose last review is older than DJANGO_REVIEW_INTERVAL_DAYS."
+
+    def handle(self, *args, **options):
+        due = review_due()
+        for obj in due:
+            kind = obj._meta.verbose_name
+            self.stdout.write(f"{obj.last_reviewed.isoformat()}  {kind}: {obj} ({change_url(obj)})")
+        self.stdout.write(
+            f"{len(due)} page(s) due for review (older than {settings.REVIEW_INTERVAL_DAYS} days)."
+        )
