@@ -13,6 +13,7 @@ sitemaps = {"pages": PageSitemap, "interventions": InterventionSitemap}
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path(
         "sitemap.xml",
         sitemap,

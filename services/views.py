@@ -5,6 +5,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -146,6 +147,11 @@ def healthz(request):
     except Exception:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on their own: point them at the site's icon."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 def page_not_found(request, exception):

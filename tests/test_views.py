@@ -230,3 +230,9 @@ def test_an_untranslated_field_falls_back_to_french_marked_as_french(client):
     lead = html.find("p", class_="lead")
     assert lead["lang"] == "fr"
     assert crisis.summary_fr.split()[0] in html.text
+
+
+def test_favicon_requests_find_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith(".svg")
