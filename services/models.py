@@ -24,6 +24,37 @@ def sanitise_rich_text(obj):
                 setattr(obj, name, clean_html(value))
 
 
+def editor_note_field():
+    return models.TextField(
+        _("note for editors"),
+        blank=True,
+        help_text=_("Never shown to visitors. Use it for facts still to verify."),
+    )
+
+
+def order_field():
+    return models.PositiveIntegerField(
+        _("order"), default=0, db_index=True, help_text=_("Smaller numbers come first.")
+    )
+
+
+def reviewer_fields():
+    """Who last checked a factual page: shown to visitors as « Révisé par … »."""
+    name = models.CharField(
+        _("reviewed by"),
+        max_length=120,
+        blank=True,
+        help_text=_("The practitioner who last checked this page, as shown to visitors."),
+    )
+    profession = models.CharField(
+        _("reviewer's profession"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: social worker (T.S.), psychologist."),
+    )
+    return name, profession
+
+
 HTML_HELP = _(
     "Short paragraphs and lists. Bold, italics and links are kept; any other formatting is "
     "removed when the page is shown."
@@ -105,9 +136,7 @@ class Intervention(models.Model):
         default=Status.DRAFT,
         help_text=_("Only published pages are shown to visitors."),
     )
-    order = models.PositiveIntegerField(
-        _("order"), default=0, db_index=True, help_text=_("Smaller numbers come first.")
-    )
+    order = order_field()
     last_reviewed = models.DateField(
         _("last reviewed"), help_text=_("The day a practitioner last checked this page.")
     )
@@ -117,23 +146,8 @@ class Intervention(models.Model):
         verbose_name=_("sources"),
         help_text=_("The references this page relies on. They are listed at its end."),
     )
-    editor_note = models.TextField(
-        _("note for editors"),
-        blank=True,
-        help_text=_("Never shown to visitors. Use it for facts still to verify."),
-    )
-    reviewer_name = models.CharField(
-        _("reviewed by"),
-        max_length=120,
-        blank=True,
-        help_text=_("The practitioner who last checked this page, as shown to visitors."),
-    )
-    reviewer_profession = models.CharField(
-        _("reviewer's profession"),
-        max_length=120,
-        blank=True,
-        help_text=_("For example: social worker (T.S.), psychologist."),
-    )
+    editor_note = editor_note_field()
+    reviewer_name, reviewer_profession = reviewer_fields()
 
     name = models.CharField(
         _("name"), max_length=120, help_text=_("The name visitors see, as in everyday speech.")
@@ -222,9 +236,7 @@ class Criterion(models.Model):
     """A row of the comparison table: who provides it, is a diagnosis needed…"""
 
     key = models.SlugField(max_length=40, unique=True, editable=False)
-    order = models.PositiveIntegerField(
-        _("order"), default=0, db_index=True, help_text=_("Smaller numbers come first.")
-    )
+    order = order_field()
     label = models.CharField(
         _("row heading"),
         max_length=120,
@@ -234,11 +246,7 @@ class Criterion(models.Model):
         _("explanation"), max_length=300, help_text=_("One plain sentence about this row.")
     )
 
-    editor_note = models.TextField(
-        _("note for editors"),
-        blank=True,
-        help_text=_("Never shown to visitors. Use it for facts still to verify."),
-    )
+    editor_note = editor_note_field()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -298,9 +306,7 @@ class Resource(models.Model):
         choices=Kind.choices,
         help_text=_("Decides the section of the help-lines page where it appears."),
     )
-    order = models.PositiveIntegerField(
-        _("order"), default=0, db_index=True, help_text=_("Smaller numbers come first.")
-    )
+    order = order_field()
     in_header = models.BooleanField(
         _("shown on every page"),
         default=False,
@@ -361,11 +367,7 @@ class Resource(models.Model):
         help_text=_("The service's site in this language, starting with https://"),
     )
 
-    editor_note = models.TextField(
-        _("note for editors"),
-        blank=True,
-        help_text=_("Never shown to visitors. Use it for facts still to verify."),
-    )
+    editor_note = editor_note_field()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -404,11 +406,7 @@ class GlossaryTerm(models.Model):
     )
     definition = models.TextField(_("definition"), help_text=_("One or two plain sentences."))
 
-    editor_note = models.TextField(
-        _("note for editors"),
-        blank=True,
-        help_text=_("Never shown to visitors. Use it for facts still to verify."),
-    )
+    editor_note = editor_note_field()
 
     class Meta:
         ordering = ["term"]
@@ -441,18 +439,7 @@ class Page(models.Model):
         verbose_name=_("sources"),
         help_text=_("The references this page relies on. They are listed at its end."),
     )
-    reviewer_name = models.CharField(
-        _("reviewed by"),
-        max_length=120,
-        blank=True,
-        help_text=_("The practitioner who last checked this page, as shown to visitors."),
-    )
-    reviewer_profession = models.CharField(
-        _("reviewer's profession"),
-        max_length=120,
-        blank=True,
-        help_text=_("For example: social worker (T.S.), psychologist."),
-    )
+    reviewer_name, reviewer_profession = reviewer_fields()
     title = models.CharField(_("title"), max_length=200, help_text=_("The page's main heading."))
     intro = models.TextField(_("introduction"), help_text=_("One plain lead paragraph."))
     body = models.TextField(_("text"), blank=True, help_text=HTML_HELP)
@@ -462,11 +449,7 @@ class Page(models.Model):
         help_text=_("At most 160 characters. Search engines show it under the title."),
     )
 
-    editor_note = models.TextField(
-        _("note for editors"),
-        blank=True,
-        help_text=_("Never shown to visitors. Use it for facts still to verify."),
-    )
+    editor_note = editor_note_field()
 
     RICH_TEXT_FIELDS = ["body"]
     URL_NAMES = {

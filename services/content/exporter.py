@@ -7,7 +7,8 @@ empty database reproduces every field in both languages.
 import yaml
 
 from ..models import Choice, Criterion, Intervention, Question
-from .loader import CHOICES, KINDS, LANGUAGES, as_json, translated_fields
+from ..translation_status import translated_field_names
+from .loader import CHOICES, KINDS, LANGUAGES, as_json
 
 
 def record_of(kind, obj):
@@ -19,7 +20,7 @@ def record_of(kind, obj):
         if model_name == "status":
             value = value == Intervention.Status.PUBLISHED
         record[yaml_names.get(model_name, name)] = as_json(value)
-    for name in translated_fields(kind.model):
+    for name in translated_field_names(kind.model):
         record[name] = {code: getattr(obj, f"{name}_{code}") or "" for code in LANGUAGES}
     if kind.sources:
         record["sources"] = sorted(source.key for source in obj.sources.all())

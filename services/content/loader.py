@@ -12,7 +12,6 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
-from modeltranslation.translator import NotRegistered, translator
 
 from ..models import (
     Choice,
@@ -28,6 +27,7 @@ from ..models import (
     Trait,
 )
 from ..sanitize import clean_html
+from ..translation_status import translated_field_names
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("fr", "en")
@@ -46,13 +46,6 @@ def read_content(path=DEFAULT_CONTENT):
                 raise ValueError(f"{file}: unknown section {section!r}")
             content.setdefault(section, []).extend(records)
     return content
-
-
-def translated_fields(model):
-    try:
-        return tuple(translator.get_options_for_model(model).fields)
-    except NotRegistered:
-        return ()
 
 
 def as_json(value):
@@ -83,7 +76,7 @@ class Kind:
                 self.parse[name](raw) if name in self.parse else raw
             )
         rich = set(getattr(self.model, "RICH_TEXT_FIELDS", ()))
-        for name in translated_fields(self.model):
+        for name in translated_field_names(self.model):
             texts = record.get(name) or {}
             for language in LANGUAGES:
                 text = (texts.get(language) or "").strip()
