@@ -305,3 +305,19 @@ class ChoiceAdmin(ContentAdmin):
     list_filter = ("question", "risk_signal")
     fields = ("question", "text", "reason", "risk_signal")
     inlines = [WeightInline]
+
+
+# Comparison cells and weights are edited inline above; their own lists give each one a
+# history page (who changed it, when, and a way back).
+@admin.register(Trait)
+class TraitAdmin(ContentAdmin):
+    list_display = ("criterion", "intervention", "text", "translation_status")
+    list_filter = ("criterion", "intervention")
+    fields = ("criterion", "intervention", "text")
+
+
+@admin.register(ChoiceWeight)
+class ChoiceWeightAdmin(SimpleHistoryAdmin):
+    list_display = ("choice", "intervention", "weight")
+    list_filter = ("intervention", "choice__question")
+    fields = ("choice", "intervention", "weight")

@@ -325,3 +325,17 @@ def test_export_then_seed_into_an_empty_database_reproduces_every_field(tmp_path
     seed_content(path)
     assert by_key() == before
     assert Intervention.objects.get(key="coaching").summary_fr == "Changé par une éditrice."
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["intervention", "criterion", "trait", "resource", "glossaryterm", "page", "source",
+     "question", "choice", "choiceweight"],
+)  # fmt: skip
+def test_every_content_model_has_a_history_page(client, admin_user, model):
+    from django.apps import apps
+
+    obj = apps.get_model("services", model).objects.first()
+    client.force_login(admin_user)
+    response = client.get(reverse(f"admin:services_{model}_history", args=[obj.pk]))
+    assert response.status_code == 200
