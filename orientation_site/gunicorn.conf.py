@@ -10,8 +10,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = 30  # a page takes milliseconds; a worker stuck this long is restarted
 graceful_timeout = 20
 keepalive = 5
-max_requests = 2000  # recycle workers now and then, bounding any slow leak
-max_requests_jitter = 200
+# Load the application once in the master: workers fork ready to serve, and a recycled worker
+# (below) comes back at once instead of importing Django again.
+preload_app = True
+max_requests = 20000  # recycle workers now and then, bounding any slow leak
+max_requests_jitter = 2000
 limit_request_line = 4094
 limit_request_fields = 100
 

@@ -51,7 +51,8 @@ def page_cache_key(request):
     # The path alone (it holds the language): a query string never changes a public page, and
     # keying on it would let anyone fill the cache with junk variants.
     digest = hashlib.sha256(request.path.encode()).hexdigest()[:32]
-    encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+    # META rather than request.headers: this runs on every request, and builds nothing.
+    encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
     return f"page:{content_version()}:{encoding}:{digest}"
 
 
@@ -87,7 +88,8 @@ class PageCacheMiddleware:
             stored = cache.get(key)
             if stored is not None:
                 content, headers = stored
-                response = HttpResponse(content, headers=headers)
+                response = HttpResponse(content)
+                response.headers = headers  # already validated when first stored
                 return get_conditional_response(
                     request, etag=response.get("ETag"), response=response
                 )
@@ -98,6 +100,6 @@ class PageCacheMiddleware:
             and response.status_code == 200
             and not response.cookies
         ):
-            # Plain bytes and header pairs: much cheaper to unpickle than a response object.
-            cache.set(key, (response.content, list(response.items())), PAGE_TIMEOUT)
+            # The bytes and the headers object: much cheaper to restore than a whole response.
+            cache.set(key, (response.content, response.headers), PAGE_TIMEOUT)
         return response
