@@ -4,14 +4,16 @@ from django.urls import reverse
 from .models import Intervention
 
 
-class PageSitemap(Sitemap):
-    """The fixed pages, in both languages, each with its alternates."""
+class BilingualSitemap(Sitemap):
+    """Each item in French and English, each listing the other as its alternate."""
 
     i18n = True
     alternates = True
     x_default = True
     changefreq = "monthly"
 
+
+class PageSitemap(BilingualSitemap):
     def items(self):
         return [
             "services:home",
@@ -28,12 +30,7 @@ class PageSitemap(Sitemap):
         return reverse(item)
 
 
-class InterventionSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
-    changefreq = "monthly"
-
+class InterventionSitemap(BilingualSitemap):
     def items(self):
         return Intervention.objects.published()
 
