@@ -1,6 +1,6 @@
-"""The site's own settings and middleware, with one minimal view as the only URL: the floor of
-our Django configuration (sessions, locale, CSP, compression… but no template, no query)."""
+"""The site's own settings and middleware with the floor views of bench/floor_urls.py: what
+our Django configuration costs before any page content (sessions, locale, CSP, compression…)."""
 
 from orientation_site.settings import *  # noqa: F403
 
-ROOT_URLCONF = "bench.minimal_urls"
+ROOT_URLCONF = "bench.floor_urls"

@@ -245,6 +245,8 @@ def main():
 
         results["minimal Django view"] = wrk(minimal + "/")
         results["minimal view, site's middleware"] = wrk(floor + "/")
+        results["… + one query"] = wrk(floor + "/floor/query/")
+        results["… + the site's frame, no content"] = wrk(floor + "/floor/frame/")
         results["nginx, static file"] = wrk(f"http://127.0.0.1:{static_port}/")
         for name, (method, path) in PAGES.items():
             targets = [("cached", cached), ("uncached", uncached), ("nginx", proxied)]

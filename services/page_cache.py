@@ -1,8 +1,9 @@
 """Whole-page caching for public pages, invalidated whenever content changes.
 
-Every cached page is stored under the current *content version*. Saving or deleting any
-content bumps the version in the shared cache, so every instance that shares the cache (Redis)
-stops serving the old pages at once, without having to know which pages an edit touched.
+Every cached page is stored with the *content version* it was rendered under. Saving or
+deleting any content bumps the version in the shared cache, so every instance that shares the
+cache (Redis) stops serving the old pages at once, without having to know which pages an edit
+touched. A hit reads the version and the page together: one round trip to Redis.
 """
 
 import hashlib
@@ -43,7 +44,11 @@ def is_editor_request(request):
 
 
 def page_cache_key(request):
-    """The cache key of a public response, or None when this request must not use the cache."""
+    """The cache key of a public response, or None when this request must not use the cache.
+
+    The key holds no content version: each page is stored with the version it was rendered
+    under, so a new rendering replaces the old one instead of leaving it to fill the cache.
+    """
     if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
         return None
     if is_editor_request(request):
@@ -53,7 +58,19 @@ def page_cache_key(request):
     digest = hashlib.sha256(request.path.encode()).hexdigest()[:32]
     # META rather than request.headers: this runs on every request, and builds nothing.
     encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
-    return f"page:{content_version()}:{encoding}:{digest}"
+    return f"page:{encoding}:{digest}"
+
+
+def cached_page(key):
+    """(content version, stored page or None), read in one round trip to the cache."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return content_version(), None
+    stored = found.get(key)
+    if stored is not None and stored[0] == version:
+        return version, stored[1:]
+    return version, None
 
 
 def public_page(view):
@@ -85,7 +102,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         key = page_cache_key(request)
         if key is not None:
-            stored = cache.get(key)
+            version, stored = cached_page(key)
             if stored is not None:
                 content, headers = stored
                 response = HttpResponse(content)
@@ -100,6 +117,8 @@ class PageCacheMiddleware:
             and response.status_code == 200
             and not response.cookies
         ):
-            # The bytes and the headers object: much cheaper to restore than a whole response.
-            cache.set(key, (response.content, response.headers), PAGE_TIMEOUT)
+            # Stored under the version read *before* rendering: an edit made meanwhile makes
+            # this copy stale at once. The bytes and the headers object: much cheaper to
+            # restore than a whole response.
+            cache.set(key, (version, response.content, response.headers), PAGE_TIMEOUT)
         return response
