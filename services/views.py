@@ -1,5 +1,7 @@
 """Public pages. Each reads published content only and is served from the page cache."""
 
+from collections import defaultdict
+
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
@@ -15,7 +17,6 @@ from . import guide
 from .forms import GuideForm
 from .languages import home_urls, object_urls
 from .models import (
-    Choice,
     ChoiceWeight,
     Criterion,
     Family,
@@ -162,20 +163,27 @@ def bad_request(request, exception):
     return render(request, "400.html", {"alternates": home_urls()}, status=400)
 
 
+def published_questions():
+    return list(Question.objects.published().prefetch_related("choices"))
+
+
 def load_guide():
     """The published questions with their answers and weights, and the kinds of help."""
-    weights = Prefetch(
-        "weights", queryset=ChoiceWeight.objects.only("choice", "intervention", "weight")
-    )
-    choices = Prefetch("choices", queryset=Choice.objects.prefetch_related(weights))
-    questions = list(Question.objects.published().prefetch_related(choices))
+    questions = published_questions()
+    choice_ids = [choice.pk for question in questions for choice in question.choices.all()]
+    # Plain tuples, not model instances: a few hundred weights are read on every answer.
+    weights = defaultdict(dict)
+    for choice_id, intervention_id, weight in ChoiceWeight.objects.filter(
+        choice_id__in=choice_ids
+    ).values_list("choice_id", "intervention_id", "weight"):
+        weights[choice_id][intervention_id] = weight
     interventions = {i.pk: i for i in Intervention.objects.published()}
     options = {
         choice.pk: guide.Option(
             id=choice.pk,
             question_id=question.pk,
             risk_signal=choice.risk_signal,
-            weights={w.intervention_id: w.weight for w in choice.weights.all()},
+            weights=weights[choice.pk],
         )
         for question in questions
         for choice in question.choices.all()
@@ -187,8 +195,8 @@ def load_guide():
 @public_page
 def guide_form(request):
     """The questionnaire (GET), served from the page cache like any public page."""
-    questions, *_ = load_guide()
-    return TemplateResponse(request, "services/guide.html", {"form": GuideForm(questions)})
+    form = GuideForm(published_questions())
+    return TemplateResponse(request, "services/guide.html", {"form": form})
 
 
 # No CSRF protection, on purpose: the guide's POST changes nothing on the server (nothing is
