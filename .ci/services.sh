@@ -1,4 +1,5 @@
-# Start PostgreSQL and Redis on 127.0.0.1 as plain processes, for the tests. Sourced by .ci/run.
+# Start PostgreSQL and Redis on 127.0.0.1 as plain processes, for the tests (and install
+# nginx, which the two-instance test starts itself). Sourced by .ci/run.
 # Exports DATABASE_URL and REDIS_URL; stop_services stops both (bounded in time).
 
 PG_PORT=54329
@@ -8,6 +9,7 @@ start_services() {
   local need=()
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   command -v redis-server >/dev/null || need+=(redis-server)
+  command -v nginx >/dev/null || need+=(nginx)  # the load balancer of the two-instance test
   if [ ${#need[@]} -gt 0 ]; then
     apt-get update -qq
     apt-get install -y -qq "${need[@]}" >/dev/null

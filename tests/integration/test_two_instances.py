@@ -4,7 +4,9 @@ instance's admin shows at once on the other instance's public page.
 Runs when DATABASE_URL points to PostgreSQL and REDIS_URL is set (as `.ci/run` does)."""
 
 import os
+import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -126,6 +128,24 @@ def log_in(session, base):
     assert response.url.endswith("/admin/"), response.status_code
 
 
+def set_name(editor, base, environment, key, field, value):
+    """Change one field of an intervention through the admin at `base`, as an editor would."""
+    import psycopg
+
+    with psycopg.connect(environment["DATABASE_URL"]) as connection:
+        (pk,) = connection.execute(
+            "SELECT id FROM services_intervention WHERE key = %s", [key]
+        ).fetchone()
+    change_url = f"{base}/admin/services/intervention/{pk}/change/"
+    form = editor.get(change_url, timeout=10)
+    fields = [
+        (name, value if name == field else current)
+        for name, current in form_values(form.text, "intervention_form")
+    ]
+    saved = editor.post(change_url, data=fields + [("_save", "Save")], timeout=10)
+    assert saved.url.endswith("/admin/services/intervention/"), saved.text[:2000]
+
+
 def test_an_edit_on_one_instance_shows_at_once_on_the_other(environment):
     with gunicorn(environment) as first, gunicorn(environment) as second:
         page = second + "/en/services/coaching/"
@@ -136,24 +156,58 @@ def test_an_edit_on_one_instance_shows_at_once_on_the_other(environment):
 
         editor = requests.Session()
         log_in(editor, first)
-        import psycopg
-
-        with psycopg.connect(environment["DATABASE_URL"]) as connection:
-            (pk,) = connection.execute(
-                "SELECT id FROM services_intervention WHERE key = 'coaching'"
-            ).fetchone()
-        change_path = f"/admin/services/intervention/{pk}/change/"
-        change_url = first + change_path
-        form = editor.get(change_url, timeout=10)
-        fields = [
-            (name, "Coaching, edited on the other instance" if name == "name_en" else value)
-            for name, value in form_values(form.text, "intervention_form")
-        ]
-        assert ("name_fr", "Coaching") in fields
-        saved = editor.post(change_url, data=fields + [("_save", "Save")], timeout=10)
-        assert saved.url.endswith("/admin/services/intervention/"), saved.text[:2000]
+        new_name = "Coaching, edited on the other instance"
+        set_name(editor, first, environment, "coaching", "name_en", new_name)
 
         after = requests.get(page, timeout=10)
-        assert "Coaching, edited on the other instance" in after.text
+        assert new_name in after.text
         listing = requests.get(second + "/en/services/", timeout=10)
-        assert "Coaching, edited on the other instance" in listing.text
+        assert new_name in listing.text
+
+
+@pytest.fixture
+def nginx_binary():
+    if shutil.which("nginx") is None:
+        if os.environ.get("CI"):
+            pytest.fail("nginx is missing: .ci/services.sh installs Debian's nginx")
+        pytest.skip("needs Debian's nginx (apt-get install nginx)")
+
+
+def test_behind_the_shipped_nginx_visitors_share_pages_and_editors_bypass_them(
+    environment, nginx_binary, tmp_path
+):
+    from bench.local_nginx import shipped_nginx
+
+    # A short shared lifetime, so that the test can watch nginx take the new page.
+    env = {**environment, "DJANGO_PUBLIC_PAGE_MAX_AGE": "2"}
+    with gunicorn(env) as first, gunicorn(env) as second:
+        upstreams = [base.removeprefix("http://") for base in (first, second)]
+        with shipped_nginx(tmp_path, upstreams, free_port()) as proxy:
+            path = "/fr/services/education-psychologique/"
+            visitor = requests.get(proxy + path, timeout=10)
+            assert visitor.status_code == 200 and not visitor.cookies
+            again = requests.get(proxy + path, timeout=10)
+            assert again.headers["X-Cache-Status"] == "HIT"
+            assert again.text == visitor.text
+
+            editor = requests.Session()
+            log_in(editor, proxy)
+            new_name = "Psychoéducation, modifiée derrière nginx"
+            set_name(editor, proxy, environment, "psychoeducation", "name_fr", new_name)
+            seen_by_editor = editor.get(proxy + path, timeout=10)
+            assert seen_by_editor.headers["X-Cache-Status"] == "BYPASS"
+            assert new_name in seen_by_editor.text
+            assert "private" in seen_by_editor.headers["Cache-Control"]
+            # Both instances show the edit at once …
+            for base in (first, second):
+                assert new_name in requests.get(base + path, timeout=10).text
+            # … and nginx's shared copy within DJANGO_PUBLIC_PAGE_MAX_AGE.
+            deadline = time.monotonic() + 15
+            while new_name not in requests.get(proxy + path, timeout=10).text:
+                assert time.monotonic() < deadline, "nginx kept the old page"
+                time.sleep(0.5)
+
+            stylesheet = re.search(r'href="(/static/[^"]+\.css)"', visitor.text).group(1)
+            asset = requests.get(proxy + stylesheet, timeout=10)
+            assert asset.status_code == 200
+            assert "max-age=31536000" in asset.headers["Cache-Control"]
