@@ -6,7 +6,6 @@ the caller's; the process stops when the `with` block ends."""
 
 import getpass
 import gzip
-import os
 import re
 import subprocess
 import time
@@ -44,26 +43,30 @@ def wait_for(url, timeout=30):
 
 
 @contextmanager
-def nginx(tmp, body):
-    """nginx in the foreground with `body` inside its `http { }` block."""
-    tmp = Path(tmp)
-    tmp.mkdir(parents=True, exist_ok=True)
-    config = tmp / "nginx.conf"
-    config.write_text(FRAME.format(user=getpass.getuser(), tmp=tmp, body=body))
+def process(args, env=None):
+    """A child process for the duration of a `with` block, quiet, stopped at the end."""
     child = subprocess.Popen(
-        ["nginx", "-c", str(config), "-g", "daemon off;"],
-        env=os.environ,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        yield
+        yield child
     finally:
         child.terminate()
         try:
             child.wait(timeout=20)
         except subprocess.TimeoutExpired:
             child.kill()
+
+
+@contextmanager
+def nginx(tmp, body):
+    """nginx in the foreground with `body` inside its `http { }` block."""
+    tmp = Path(tmp)
+    tmp.mkdir(parents=True, exist_ok=True)
+    config = tmp / "nginx.conf"
+    config.write_text(FRAME.format(user=getpass.getuser(), tmp=tmp, body=body))
+    with process(["nginx", "-c", str(config), "-g", "daemon off;"]):
+        yield
 
 
 def replace_once(text, old, new):
