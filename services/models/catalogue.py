@@ -1,15 +1,14 @@
-"""What the site is about: kinds of intervention, how they compare, where to find help.
+"""What visitors read: kinds of intervention, how they compare, help lines, glossary, pages.
 
 Translated fields (French and English) are declared in `translation.py`; the field defined
 here is the one modeltranslation reads in the active language.
 """
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .sanitize import clean_html
+from ..sanitize import clean_html
 
 
 def sanitise_rich_text(obj):
@@ -478,128 +477,3 @@ class Page(models.Model):
     def get_absolute_url(self):
         """The page's address in the active language."""
         return reverse(self.URL_NAMES[self.key])
-
-
-class SeedRecord(models.Model):
-    """What `seed_content` last wrote for one object, to tell an editor's change from ours."""
-
-    model = models.CharField(max_length=60)
-    key = models.CharField(max_length=100)
-    values = models.JSONField(default=dict)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["model", "key"], name="one_seed_record_per_object")
-        ]
-
-    def __str__(self):
-        return f"{self.model}:{self.key}"
-
-
-class QuestionQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True).order_by("order", "pk")
-
-
-class Question(models.Model):
-    """One question of the guide « Quel service choisir ? »."""
-
-    key = models.SlugField(max_length=40, unique=True, editable=False)
-    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
-    published = models.BooleanField(
-        _("published"), default=True, help_text=_("Only published questions are asked.")
-    )
-    text = models.CharField(
-        _("question"), max_length=200, help_text=_("Short and warm, addressed to the visitor.")
-    )
-    help = models.CharField(
-        _("hint"),
-        max_length=300,
-        blank=True,
-        help_text=_("One optional sentence shown under the question."),
-    )
-
-    objects = QuestionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("guide question")
-        verbose_name_plural = _("guide questions")
-
-    def __str__(self):
-        return self.text
-
-
-class Choice(models.Model):
-    """An answer to a question, with its weights towards each kind of help."""
-
-    question = models.ForeignKey(
-        Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
-    )
-    key = models.SlugField(max_length=40, editable=False)
-    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
-    text = models.CharField(
-        _("answer"), max_length=200, help_text=_("What the visitor ticks: a few plain words.")
-    )
-    reason = models.CharField(
-        _("why, in the result"),
-        max_length=300,
-        help_text=_(
-            "One sentence shown in the result to explain a recommendation this answer "
-            "weighed for, for example: You said it has lasted several months."
-        ),
-    )
-    risk_signal = models.BooleanField(
-        _("risk signal"),
-        default=False,
-        help_text=_(
-            "Tick when this answer may mean the person is in danger (thoughts of suicide, "
-            "not safe at home). The result then shows the crisis lines first, whatever the "
-            "scores."
-        ),
-    )
-
-    class Meta:
-        ordering = ["order", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["question", "key"], name="one_choice_key_per_question")
-        ]
-        verbose_name = _("answer")
-        verbose_name_plural = _("answers")
-
-    def __str__(self):
-        return self.text
-
-
-class ChoiceWeight(models.Model):
-    """How much an answer points towards one kind of help."""
-
-    choice = models.ForeignKey(
-        Choice, on_delete=models.CASCADE, related_name="weights", verbose_name=_("answer")
-    )
-    intervention = models.ForeignKey(
-        Intervention,
-        on_delete=models.CASCADE,
-        related_name="guide_weights",
-        verbose_name=_("kind of help"),
-    )
-    weight = models.SmallIntegerField(
-        _("weight"),
-        validators=[MinValueValidator(-5), MaxValueValidator(5)],
-        help_text=_(
-            "From -5 to 5. The guide adds up, for each kind of help, the weights of the "
-            "answers a visitor gives; the highest totals are recommended. 5: this answer "
-            "strongly points to it. Negative: this answer makes it a poor fit."
-        ),
-    )
-
-    class Meta:
-        ordering = ["intervention__order"]
-        constraints = [
-            models.UniqueConstraint(fields=["choice", "intervention"], name="one_weight_per_pair")
-        ]
-        verbose_name = _("weight")
-        verbose_name_plural = _("weights")
-
-    def __str__(self):
-        return f"{self.choice} → {self.intervention}: {self.weight}"

@@ -1,0 +1,90 @@
+"""The admin bases every content area shares: FR/EN tabs, history with undo, translation gaps,
+review dates and readability."""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from ..translation_status import missing_translations
+from ..workbench import field_readability
+
+admin.site.site_header = _("Orientation — content")
+admin.site.site_title = _("Orientation")
+admin.site.index_title = _("Site content")
+
+# Editors paste addresses without a scheme; https is the safe guess.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    """Translated content: FR/EN tabs, history with undo, and a column for translation gaps."""
+
+    formfield_overrides = URL_FIELDS
+
+    @admin.display(description=_("translations"))
+    def translation_status(self, obj):
+        gaps = missing_translations(obj)
+        if not gaps:
+            return format_html('<span class="translation-complete">{}</span>', _("Complete"))
+        return format_html_join(
+            " ",
+            '<strong class="translation-missing">{}</strong>',
+            ((_("Missing in %(language)s") % {"language": code.upper()},) for code in sorted(gaps)),
+        )
+
+
+class ReviewedContentAdmin(ContentAdmin):
+    """Factual pages: who reviewed them and when, readability, and a link to each language."""
+
+    change_form_template = "admin/services/change_form_with_readability.html"
+    review_permission = None  # "services.review_…", set by subclasses
+
+    @admin.display(description=_("view on site"))
+    def view_on_site_links(self, obj):
+        if obj is None or not obj.pk:
+            return "—"
+        links = []
+        for code, name in settings.LANGUAGES:
+            with translation.override(code):
+                links.append((obj.get_absolute_url(), code, name))
+        return format_html_join(
+            " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
+        )
+
+    def has_review_permission(self, request):
+        return request.user.has_perm(self.review_permission)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [*super().get_readonly_fields(request, obj), "view_on_site_links"]
+        if not self.has_review_permission(request):
+            readonly += ["last_reviewed", "reviewer_name"]
+        return readonly
+
+    @admin.action(description=_("Mark as reviewed today"), permissions=["review"])
+    def mark_reviewed(self, request, queryset):
+        for obj in queryset:  # one by one, so that history records each change
+            obj.last_reviewed = timezone.localdate()
+            obj.save()
+        self.message_user(
+            request,
+            ngettext("%d page marked as reviewed.", "%d pages marked as reviewed.", len(queryset))
+            % len(queryset),
+            messages.SUCCESS,
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        readability = field_readability(obj) if obj else []
+        extra_context = {
+            **(extra_context or {}),
+            "readability": readability,
+            # Opened only when a text misses its target.
+            "readability_missed": any(not figures.meets_target for *_, figures in readability),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)

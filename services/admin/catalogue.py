@@ -1,0 +1,156 @@
+"""Admin for what visitors read: kinds of help, pages, comparison, help lines, glossary."""
+
+from adminsortable2.admin import SortableAdminMixin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from ..models import Criterion, GlossaryTerm, Intervention, Page, Resource, Source, Trait
+from .base import URL_FIELDS, ContentAdmin, ReviewedContentAdmin
+
+
+class TraitInline(TranslationTabularInline):
+    model = Trait
+    extra = 0
+    fields = ("criterion", "intervention", "text")
+
+
+@admin.register(Intervention)
+class InterventionAdmin(SortableAdminMixin, ReviewedContentAdmin):
+    list_display = ("name", "family", "status", "last_reviewed", "translation_status")
+    list_filter = ("family", "status")
+    search_fields = ("name_fr", "name_en", "summary_fr", "summary_en")
+    filter_horizontal = ("sources",)
+    inlines = [TraitInline]
+    actions = ["publish", "unpublish", "mark_reviewed"]
+    review_permission = "services.review_intervention"
+    fieldsets = [
+        (
+            _("Publication"),
+            {
+                "fields": (
+                    "status",
+                    "view_on_site_links",
+                    "family",
+                    "reserved",
+                    "last_reviewed",
+                    "reviewer_name",
+                    "reviewer_profession",
+                    "editor_note",
+                )
+            },
+        ),
+        (_("Name and address"), {"fields": ("name", "slug", "summary", "meta_description")}),
+        (_("The page"), {"fields": tuple(Intervention.RICH_TEXT_FIELDS)}),
+        (_("Sources"), {"fields": ("sources",)}),
+    ]
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("services.publish_intervention")
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if not self.has_publish_permission(request):
+            readonly = [*readonly, "status"]
+        return readonly
+
+    def _set_status(self, request, queryset, status, message):
+        for intervention in queryset:
+            intervention.status = status
+            intervention.save()
+        self.message_user(request, message % {"count": len(queryset)}, messages.SUCCESS)
+
+    @admin.action(description=_("Publish"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_status(
+            request, queryset, Intervention.Status.PUBLISHED, _("%(count)d published.")
+        )
+
+    @admin.action(description=_("Back to draft (hide from visitors)"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._set_status(
+            request, queryset, Intervention.Status.DRAFT, _("%(count)d moved back to draft.")
+        )
+
+
+@admin.register(Page)
+class PageAdmin(ReviewedContentAdmin):
+    list_display = ("__str__", "title", "last_reviewed", "translation_status")
+    filter_horizontal = ("sources",)
+    actions = ["mark_reviewed"]
+    review_permission = "services.review_page"
+    fields = (
+        "view_on_site_links",
+        "title",
+        "intro",
+        "body",
+        "meta_description",
+        "last_reviewed",
+        "reviewer_name",
+        "reviewer_profession",
+        "sources",
+        "editor_note",
+    )
+
+    # The pages are part of the site's structure: editors change their words, not their set.
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Criterion)
+class CriterionAdmin(SortableAdminMixin, ContentAdmin):
+    list_display = ("label", "translation_status")
+    fields = ("label", "help", "editor_note")
+    inlines = [TraitInline]
+
+
+@admin.register(Resource)
+class ResourceAdmin(SortableAdminMixin, ContentAdmin):
+    list_display = ("name", "kind", "phone", "in_header", "translation_status")
+    list_filter = ("kind", "in_header")
+    search_fields = ("name_fr", "name_en")
+    fieldsets = [
+        (None, {"fields": ("name", "kind", "description", "hours", "editor_note")}),
+        (_("Help bar on every page"), {"fields": ("in_header", "header_number", "header_label")}),
+        (
+            _("How to reach it"),
+            {"fields": ("phone", "phone_display", "text_number", "text_display", "url")},
+        ),
+    ]
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(ContentAdmin):
+    list_display = ("term", "expansion", "translation_status")
+    search_fields = ("term_fr", "term_en", "expansion_fr", "expansion_en")
+    fields = ("term", "expansion", "definition", "editor_note")
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    formfield_overrides = URL_FIELDS
+    list_display = ("title", "publisher", "language", "consulted", "cited_by")
+    list_filter = ("language", "publisher")
+    search_fields = ("title", "publisher", "url")
+
+    @admin.display(description=_("cited by"))
+    def cited_by(self, source):
+        names = [str(i) for i in source.intervention_set.all()]
+        names += [str(p) for p in source.page_set.all()]
+        return ", ".join(names) or "—"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("intervention_set", "page_set")
+
+
+# Comparison cells and weights are edited inline above; their own lists give each one a
+# history page (who changed it, when, and a way back).
+@admin.register(Trait)
+class TraitAdmin(ContentAdmin):
+    list_display = ("criterion", "intervention", "text", "translation_status")
+    list_filter = ("criterion", "intervention")
+    fields = ("criterion", "intervention", "text")

@@ -1,0 +1,47 @@
+"""Every model of the `services` app, re-exported so that `from services.models import X` works.
+
+- `catalogue`: what visitors read (kinds of help, comparison, help lines, glossary, pages).
+- `guide`: the questionnaire « Quel service choisir ? ».
+- `seeding`: what `seed_content` last wrote, to tell an editor's change from ours.
+"""
+
+from .catalogue import (
+    HTML_HELP,
+    Criterion,
+    Family,
+    GlossaryTerm,
+    Intervention,
+    InterventionQuerySet,
+    Page,
+    Resource,
+    Source,
+    Trait,
+    editor_note_field,
+    order_field,
+    reviewer_fields,
+    sanitise_rich_text,
+)
+from .guide import Choice, ChoiceWeight, Question, QuestionQuerySet
+from .seeding import SeedRecord
+
+__all__ = [
+    "HTML_HELP",
+    "Choice",
+    "ChoiceWeight",
+    "Criterion",
+    "Family",
+    "GlossaryTerm",
+    "Intervention",
+    "InterventionQuerySet",
+    "Page",
+    "Question",
+    "QuestionQuerySet",
+    "Resource",
+    "SeedRecord",
+    "Source",
+    "Trait",
+    "editor_note_field",
+    "order_field",
+    "reviewer_fields",
+    "sanitise_rich_text",
+]
