@@ -8,3 +8,7 @@ class ServicesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects cache invalidation)
+        from .guide import checks, safety
+
+        safety.connect()
+        checks.register()

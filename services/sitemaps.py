@@ -24,6 +24,7 @@ class PageSitemap(BilingualSitemap):
             "services:glossary",
             "services:about",
             "services:privacy",
+            "services:worried",
         ]
 
     def location(self, item):

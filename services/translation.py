@@ -4,6 +4,7 @@ import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
+    AnswerRule,
     Choice,
     ChoiceWeight,
     Criterion,
@@ -12,6 +13,7 @@ from .models import (
     Page,
     Question,
     Resource,
+    ReviewedProfile,
     Source,
     Trait,
 )
@@ -93,9 +95,31 @@ class ChoiceTranslation(TranslationOptions):
     required_languages = ("fr", "en")
 
 
+@register(AnswerRule)
+class AnswerRuleTranslation(TranslationOptions):
+    fields = ("explanation",)
+
+
+@register(ReviewedProfile)
+class ReviewedProfileTranslation(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("fr", "en")
+
+
 # History of every edit (django-simple-history), registered after the translations so that
 # the historical tables keep both languages.
-for model in (Source, Criterion, Trait, Resource, GlossaryTerm, Question, Choice, ChoiceWeight):
+for model in (
+    Source,
+    Criterion,
+    Trait,
+    Resource,
+    GlossaryTerm,
+    Question,
+    Choice,
+    ChoiceWeight,
+    AnswerRule,
+    ReviewedProfile,
+):
     simple_history.register(model)
 for model in (Intervention, Page):
     simple_history.register(model, m2m_fields=["sources"])

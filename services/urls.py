@@ -2,6 +2,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
+from .guide import views as guide_views
 from .models import Page
 
 app_name = "services"
@@ -12,9 +13,15 @@ urlpatterns = [
     path(_("services/"), views.intervention_list, name="interventions"),
     path(_("services/<slug:slug>/"), views.intervention_detail, name="intervention"),
     path(_("compare/"), views.compare, name="compare"),
-    path(_("which-service/"), views.guide_view, name="guide"),
+    path(_("which-service/"), guide_views.guide_view, name="guide"),
     path(_("resources/"), views.resources, name="resources"),
     path(_("glossary/"), views.glossary, name="glossary"),
     path(_("about/"), views.text_page, {"key": Page.Key.ABOUT}, name="about"),
     path(_("privacy/"), views.text_page, {"key": Page.Key.PRIVACY}, name="privacy"),
+    path(
+        _("worried-about-someone/"),
+        views.text_page,
+        {"key": Page.Key.WORRIED},
+        name="worried",
+    ),
 ]

@@ -1,29 +1,20 @@
 """Public pages. Each reads published content only and is served from the page cache."""
 
-from collections import defaultdict
-
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 
-from . import guide
-from .forms import GuideForm
 from .languages import home_urls, object_urls
 from .models import (
-    ChoiceWeight,
     Criterion,
     Family,
     GlossaryTerm,
     Intervention,
     Page,
-    Question,
     Resource,
     Trait,
 )
@@ -161,73 +152,3 @@ def page_not_found(request, exception):
 
 def bad_request(request, exception):
     return render(request, "400.html", {"alternates": home_urls()}, status=400)
-
-
-def published_questions():
-    return list(Question.objects.published().prefetch_related("choices"))
-
-
-def load_guide():
-    """The published questions with their answers and weights, and the kinds of help."""
-    questions = published_questions()
-    choice_ids = [choice.pk for question in questions for choice in question.choices.all()]
-    # Plain tuples, not model instances: a few hundred weights are read on every answer.
-    weights = defaultdict(dict)
-    for choice_id, intervention_id, weight in ChoiceWeight.objects.filter(
-        choice_id__in=choice_ids
-    ).values_list("choice_id", "intervention_id", "weight"):
-        weights[choice_id][intervention_id] = weight
-    interventions = {i.pk: i for i in Intervention.objects.published()}
-    options = {
-        choice.pk: guide.Option(
-            id=choice.pk,
-            question_id=question.pk,
-            risk_signal=choice.risk_signal,
-            weights=weights[choice.pk],
-        )
-        for question in questions
-        for choice in question.choices.all()
-    }
-    candidates = [guide.Candidate(i.pk, i.key, i.order) for i in interventions.values()]
-    return questions, options, candidates, interventions
-
-
-@public_page
-def guide_form(request):
-    """The questionnaire (GET), served from the page cache like any public page."""
-    form = GuideForm(published_questions())
-    return TemplateResponse(request, "services/guide.html", {"form": form})
-
-
-# No CSRF protection, on purpose: the guide's POST changes nothing on the server (nothing is
-# stored, nothing is sent anywhere), so a forged submission can do no harm — and a CSRF token
-# would need a cookie, which public pages must never set.
-@csrf_exempt
-@require_http_methods(["GET", "HEAD", "POST"])
-def guide_view(request):
-    if request.method != "POST":
-        return guide_form(request)
-    questions, options, candidates, interventions = load_guide()
-    form = GuideForm(questions, request.POST)
-    if not form.is_valid():
-        response = TemplateResponse(request, "services/guide.html", {"form": form})
-    else:
-        chosen = form.chosen()
-        result = guide.score([c.pk for c in chosen], options, candidates)
-        reasons = {c.pk: c.reason for c in chosen}
-        context = {
-            "result": result,
-            "chosen": chosen,
-            "recommendations": [
-                (interventions[r.intervention_id], reasons.get(r.reason_choice_id))
-                for r in result.recommendations
-            ],
-            "crisis_lines": Resource.objects.filter(
-                kind__in=[Resource.Kind.EMERGENCY, Resource.Kind.CRISIS]
-            ),
-        }
-        response = TemplateResponse(request, "services/guide_result.html", context)
-    # Answers are on this page: no browser or proxy may keep a copy.
-    add_never_cache_headers(response)
-    patch_cache_control(response, no_store=True, private=True)
-    return response

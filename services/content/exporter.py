@@ -6,7 +6,7 @@ empty database reproduces every field in both languages.
 
 import yaml
 
-from ..models import Choice, Criterion, Intervention, Question
+from ..models import AnswerRule, Choice, Criterion, Intervention, Question, Resource
 from ..translation_status import translated_field_names
 from .loader import CHOICES, KINDS, LANGUAGES, as_json
 
@@ -24,6 +24,17 @@ def record_of(kind, obj):
         record[name] = {code: getattr(obj, f"{name}_{code}") or "" for code in LANGUAGES}
     if kind.sources:
         record["sources"] = sorted(source.key for source in obj.sources.all())
+    return record
+
+
+def rule_record(rule):
+    """A safety rule as the data file writes it, e.g. `{never: couple-family}`."""
+    target = rule.resource if rule.kind == AnswerRule.Kind.SHOW_FIRST else rule.intervention
+    record = {rule.kind: target.key}
+    if rule.kind == AnswerRule.Kind.ALWAYS:
+        record["explanation"] = {
+            code: getattr(rule, f"explanation_{code}") or "" for code in LANGUAGES
+        }
     return record
 
 
@@ -45,11 +56,17 @@ def export_content():
     for record in content["criteria"]:
         record["traits"] = traits.get(record["key"], {})
 
-    choices = Choice.objects.prefetch_related("weights__intervention").order_by("order", "pk")
+    content["crisis_block"] = list(
+        Resource.objects.filter(in_crisis_block=True).values_list("key", flat=True)
+    )
+    choices = Choice.objects.prefetch_related(
+        "weights__intervention", "rules__intervention", "rules__resource"
+    ).order_by("order", "pk")
     by_question = {}
     for choice in choices:
         record = record_of(CHOICES, choice)
         record["weights"] = {w.intervention.key: w.weight for w in choice.weights.all()}
+        record["rules"] = [rule_record(rule) for rule in choice.rules.all()]
         by_question.setdefault(choice.question_id, []).append(record)
     keys = dict(Question.objects.values_list("key", "pk"))
     for record in content["questions"]:

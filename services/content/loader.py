@@ -14,6 +14,7 @@ import yaml
 from django.db import transaction
 
 from ..models import (
+    AnswerRule,
     Choice,
     ChoiceWeight,
     Criterion,
@@ -22,6 +23,7 @@ from ..models import (
     Page,
     Question,
     Resource,
+    ReviewedProfile,
     SeedRecord,
     Source,
     Trait,
@@ -31,7 +33,17 @@ from ..translation_status import translated_field_names
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("fr", "en")
-SECTIONS = ("sources", "interventions", "criteria", "resources", "glossary", "pages", "questions")
+SECTIONS = (
+    "sources",
+    "interventions",
+    "criteria",
+    "resources",
+    "glossary",
+    "pages",
+    "questions",
+    "crisis_block",
+    "profiles",
+)
 
 
 def read_content(path=DEFAULT_CONTENT):
@@ -122,7 +134,16 @@ KINDS = [
     Kind(
         "resources",
         Resource,
-        plain=("kind", "order", "in_header", "phone", "text_number", "editor_note"),
+        plain=(
+            "kind",
+            "order",
+            "in_header",
+            "in_crisis_block",
+            "phone",
+            "text_number",
+            "editor_note",
+        ),
+        defaults={"in_crisis_block": False},
     ),
     Kind("glossary", GlossaryTerm, plain=("editor_note",)),
     Kind(
@@ -133,9 +154,33 @@ KINDS = [
         parse={"last_reviewed": parse_date},
     ),
     Kind("questions", Question, plain=("order", "published"), defaults={"published": True}),
+    Kind(
+        "profiles",
+        ReviewedProfile,
+        plain=("answers", "expected_first", "never", "note"),
+        defaults={"answers": {}, "expected_first": [], "never": []},
+    ),
 ]
 # Nested under each question in the data file.
-CHOICES = Kind("choices", Choice, plain=("order", "risk_signal"), defaults={"risk_signal": False})
+CHOICES = Kind(
+    "choices",
+    Choice,
+    plain=("order", "risk_signal", "distress"),
+    defaults={"risk_signal": False, "distress": False},
+)
+RULE_KINDS = {kind.value for kind in AnswerRule.Kind}
+
+
+def mark_crisis_block(content):
+    """The help lines listed under `crisis_block` (guide.yaml) get `in_crisis_block`; the
+    others lose it. Raises ValueError for a key that names no help line."""
+    keys = set(content.get("crisis_block", []))
+    resources = content.get("resources", [])
+    unknown = keys - {record["key"] for record in resources}
+    if unknown:
+        raise ValueError(f"crisis_block: unknown help lines {sorted(unknown)}")
+    for record in resources:
+        record["in_crisis_block"] = record["key"] in keys
 
 
 class Seeder:
@@ -220,8 +265,10 @@ class Seeder:
     def seed(self, content):
         objects = {}
         self.seeded_keys = {
-            section: {record["key"] for record in content.get(section, [])} for section in SECTIONS
+            kind.section: {record["key"] for record in content.get(kind.section, [])}
+            for kind in KINDS
         }
+        mark_crisis_block(content)
         for kind in KINDS:
             objects[kind.section] = {}
             for record in content.get(kind.section, []):
@@ -279,10 +326,50 @@ class Seeder:
                             {"weight": int(weight)},
                             {"choice": choice, "intervention": intervention},
                         )
+                self.seed_rules(choice, key, record.get("rules") or [], objects)
+
+    def seed_rules(self, choice, choice_key, rules, objects):
+        """One `AnswerRule` per entry such as `{never: couple-family}`, `{show_first:
+        sos-violence-conjugale}` or `{always: psychotherapy, explanation: {fr, en}}`."""
+        for order, rule in enumerate(rules, 1):
+            (kind,) = [name for name in rule if name in RULE_KINDS] or [None]
+            if kind is None:
+                raise ValueError(f"choice {choice_key}: a rule needs one of {sorted(RULE_KINDS)}")
+            target_key = rule[kind]
+            section, field_name = (
+                ("resources", "resource")
+                if kind == AnswerRule.Kind.SHOW_FIRST
+                else ("interventions", "intervention")
+            )
+            if target_key not in self.seeded_keys[section]:
+                raise ValueError(f"choice {choice_key}: unknown {field_name} {target_key!r}")
+            target = objects[section].get(target_key)
+            if target is None:
+                continue  # an editor deleted it
+            texts = rule.get("explanation") or {}
+            wanted = {"order": order * 10}
+            for language in LANGUAGES:
+                wanted[f"explanation_{language}"] = (texts.get(language) or "").strip()
+            self.apply(
+                AnswerRule,
+                f"{choice_key}:{kind}:{target_key}",
+                wanted,
+                {"choice": choice, "kind": kind, field_name: target},
+            )
 
 
 def seed_content(path=DEFAULT_CONTENT):
-    """Load the content at `path`; return counts of created/updated/kept/unchanged."""
+    """Load the content at `path`; return counts of created/updated/kept/unchanged.
+
+    Raises GuideSafetyError (and writes nothing) when the result would leave the guide
+    without its safety net (services/guide/safety.py).
+    """
+    from ..guide.safety import GuideSafetyError, problems
+
     content = read_content(path)
     with transaction.atomic():
-        return Seeder().seed(content)
+        counts = Seeder().seed(content)
+        found = problems()
+        if found:
+            raise GuideSafetyError(found)
+        return counts

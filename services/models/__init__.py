@@ -21,11 +21,12 @@ from .catalogue import (
     reviewer_fields,
     sanitise_rich_text,
 )
-from .guide import Choice, ChoiceWeight, Question, QuestionQuerySet
+from .guide import AnswerRule, Choice, ChoiceWeight, Question, QuestionQuerySet, ReviewedProfile
 from .seeding import SeedRecord
 
 __all__ = [
     "HTML_HELP",
+    "AnswerRule",
     "Choice",
     "ChoiceWeight",
     "Criterion",
@@ -37,6 +38,7 @@ __all__ = [
     "Question",
     "QuestionQuerySet",
     "Resource",
+    "ReviewedProfile",
     "SeedRecord",
     "Source",
     "Trait",

@@ -4,6 +4,7 @@ Translated fields (French and English) are declared in `translation.py`; the fie
 here is the one modeltranslation reads in the active language.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -205,12 +206,29 @@ class Intervention(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        """Cleaned rich text; refused if unpublishing it would break a guide rule."""
+        from ..guide.safety import guarded
+
         sanitise_rich_text(self)
-        super().save(*args, **kwargs)
+        with guarded():
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """The page's address in the active language."""
         return reverse("services:intervention", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """A kind of help that a guide rule names stays published. Raises ValidationError."""
+        super().clean()
+        if self.pk and not self.is_published and self.guide_rules.exists():
+            raise ValidationError(
+                {
+                    "status": _(
+                        "The guide's safety rules name this kind of help: change those rules "
+                        "before unpublishing it."
+                    )
+                }
+            )
 
     @property
     def is_published(self):
@@ -310,6 +328,14 @@ class Resource(models.Model):
         _("shown on every page"),
         default=False,
         help_text=_("Tick to show it in the help bar at the top of every page."),
+    )
+    in_crisis_block = models.BooleanField(
+        _("in the guide's crisis block"),
+        default=False,
+        help_text=_(
+            "Tick to list it, after the lines a safety rule shows first, whenever a visitor "
+            "gives an answer that may mean danger."
+        ),
     )
     phone = models.CharField(
         _("phone number to dial"),
@@ -427,6 +453,7 @@ class Page(models.Model):
         GLOSSARY = "glossary", _("Glossary")
         ABOUT = "about", _("About")
         PRIVACY = "privacy", _("Privacy")
+        WORRIED = "worried", _("Worried about someone")
 
     key = models.SlugField(max_length=20, unique=True, choices=Key.choices, editable=False)
     last_reviewed = models.DateField(
@@ -459,6 +486,7 @@ class Page(models.Model):
         Key.GLOSSARY: "services:glossary",
         Key.ABOUT: "services:about",
         Key.PRIVACY: "services:privacy",
+        Key.WORRIED: "services:worried",
     }
 
     class Meta:

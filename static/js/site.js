@@ -39,3 +39,30 @@
     summary.focus();
   }
 })();
+
+// The guide: after the quick exit, Back must show no answer. The server already forbids every
+// cache (no-store) and the forms say autocomplete="off"; here, a page the browser brings back
+// from its back-forward cache is emptied, and the questionnaire is reset to what the server sent.
+(function () {
+  "use strict";
+  window.addEventListener("pageshow", function (event) {
+    var backForward = false;
+    if (window.performance && performance.getEntriesByType) {
+      var navigation = performance.getEntriesByType("navigation")[0];
+      backForward = Boolean(navigation && navigation.type === "back_forward");
+    }
+    if (!event.persisted && !backForward) {
+      return;
+    }
+    var answers = document.querySelector("[data-answers]");
+    if (answers) {
+      // A result: never show it again. Go to the empty questionnaire instead.
+      answers.innerHTML = "";
+      window.location.replace(answers.getAttribute("data-answers"));
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-guide]"), function (form) {
+      form.reset();
+    });
+  });
+})();

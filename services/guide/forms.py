@@ -1,9 +1,15 @@
+"""The questionnaire as a Django form: one radio question per published guide question."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
 class GuideForm(forms.Form):
-    """One required radio question per published guide question; values are answer keys."""
+    """One required radio question per published question; values are answer keys.
+
+    `questions` are `Question`s with their `choices` prefetched. Nothing is stored: the form
+    only reads what was posted.
+    """
 
     def __init__(self, questions, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,9 +27,19 @@ class GuideForm(forms.Form):
             )
 
     def chosen(self):
-        """The Choice objects picked, in question order."""
+        """The `Choice`s picked among the valid answers, in question order.
+
+        Call after `is_valid()`: a question left blank or answered with a tampered value is
+        simply absent, so a risk answer is honoured even when other answers are missing.
+        """
+        cleaned = getattr(self, "cleaned_data", {})
         picked = []
         for question in self.questions:
-            key = self.cleaned_data[question.key]
+            key = cleaned.get(question.key)
             picked += [c for c in question.choices.all() if c.key == key]
         return picked
+
+    def unanswered(self):
+        """The questions with no valid answer, in order (after `is_valid()`)."""
+        cleaned = getattr(self, "cleaned_data", {})
+        return [q for q in self.questions if not cleaned.get(q.key)]

@@ -1,0 +1,119 @@
+"""The published guide, read from the database as the plain data the scoring takes."""
+
+from collections import defaultdict
+from typing import NamedTuple
+
+from django.db.models import Prefetch, Q
+
+from ..models import AnswerRule, Choice, ChoiceWeight, Intervention, Question, Resource
+from .scoring import Candidate, Option
+
+
+class LoadedGuide(NamedTuple):
+    """`questions`: published `Question`s with their `choices` prefetched; `options`: answer id
+    → `scoring.Option`; `candidates`: the published kinds of help; `interventions`: id →
+    `Intervention`; `explanations`: (answer id, intervention id) → the *always* rule's text."""
+
+    questions: list
+    options: dict
+    candidates: list
+    interventions: dict
+    explanations: dict
+
+
+def published_questions():
+    """The published questions, in order, each with its answers (two queries)."""
+    return list(
+        Question.objects.published().prefetch_related(
+            Prefetch("choices", queryset=Choice.objects.order_by("order", "pk"))
+        )
+    )
+
+
+def load_guide():
+    """Everything scoring needs, in five queries whatever the number of answers.
+
+    Weights and rules are read as plain tuples, not model instances: a few hundred weights
+    are read on every answer.
+    """
+    questions = published_questions()
+    choice_ids = [choice.pk for question in questions for choice in question.choices.all()]
+    weights = defaultdict(dict)
+    for choice_id, intervention_id, weight in ChoiceWeight.objects.filter(
+        choice_id__in=choice_ids
+    ).values_list("choice_id", "intervention_id", "weight"):
+        weights[choice_id][intervention_id] = weight
+    rules = defaultdict(lambda: defaultdict(list))
+    explanations = {}
+    for rule in AnswerRule.objects.filter(choice_id__in=choice_ids).order_by("order", "pk"):
+        target = (
+            rule.resource_id if rule.kind == AnswerRule.Kind.SHOW_FIRST else rule.intervention_id
+        )
+        rules[rule.choice_id][rule.kind].append(target)
+        if rule.kind == AnswerRule.Kind.ALWAYS:
+            explanations[(rule.choice_id, rule.intervention_id)] = rule.explanation
+    interventions = {i.pk: i for i in Intervention.objects.published()}
+    options = {
+        choice.pk: Option(
+            id=choice.pk,
+            question_id=question.pk,
+            risk_signal=choice.risk_signal,
+            weights=weights[choice.pk],
+            never=frozenset(rules[choice.pk][AnswerRule.Kind.NEVER]),
+            always=tuple(rules[choice.pk][AnswerRule.Kind.ALWAYS]),
+            show_first=tuple(rules[choice.pk][AnswerRule.Kind.SHOW_FIRST]),
+            distress=choice.distress,
+        )
+        for question in questions
+        for choice in question.choices.all()
+    }
+    candidates = [Candidate(i.pk, i.key, i.order) for i in interventions.values()]
+    return LoadedGuide(questions, options, candidates, interventions, explanations)
+
+
+def help_lines_for(result):
+    """(lines shown first, crisis block) for a `scoring.Result`, as `Resource` lists.
+
+    The first list holds the lines the chosen answers' rules show first, in order. When the
+    result is a risk, the crisis block follows them with every line marked for it, each
+    line once. One query.
+    """
+    wanted = Q(pk__in=result.show_first)
+    if result.risk:
+        wanted |= Q(in_crisis_block=True)
+    found = {line.pk: line for line in Resource.objects.filter(wanted)}
+    first = [found[pk] for pk in result.show_first if pk in found]
+    rest = []
+    if result.risk:
+        ordered = sorted(found.values(), key=lambda line: (line.order, line.pk))
+        rest = [line for line in ordered if line.in_crisis_block and line not in first]
+    return first, rest
+
+
+def audit_stored_guide(limit=None):
+    """The `audit.Report` of the published guide with its reviewed profiles, plus the
+    database-level problems (`safety.problems()`, an empty crisis block) as extra
+    violations. Returns (report, guide)."""
+    from ..models import ReviewedProfile
+    from . import audit, safety
+
+    guide = load_guide()
+    questions = [[c.pk for c in q.choices.all()] for q in guide.questions]
+    by_key = {(q.key, c.key): c.pk for q in guide.questions for c in q.choices.all()}
+    profiles = [
+        {"key": p.key, "answers": p.answers, "expected_first": p.expected_first, "never": p.never}
+        for p in ReviewedProfile.objects.all()
+    ]
+    report = audit.audit(
+        questions,
+        guide.options,
+        guide.candidates,
+        profiles,
+        by_key,
+        limit=limit or audit.LIMIT,
+    )
+    extra = list(safety.problems())
+    if guide.questions and not Resource.objects.filter(in_crisis_block=True).exists():
+        extra.append("no help line is marked for the crisis block")
+    report.violations[:0] = [audit.Violation((), message) for message in extra]
+    return report, guide

@@ -1,0 +1,91 @@
+"""The questionnaire (GET) and its result (POST). Nothing a visitor answers is stored, logged,
+put in the address or left in the browser's caches (docs/decisions/0003, 0006)."""
+
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from ..page_cache import is_editor_request
+from .forms import GuideForm
+from .scoring import score
+from .selectors import help_lines_for, load_guide, published_questions
+
+
+def keep_out_of_the_browser(response):
+    """No browser, proxy or back-forward cache may keep this page: it holds, or may be
+    restored with, a visitor's answers."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
+def guide_form(request):
+    """The questionnaire. Our page cache may keep it (it holds no answer), browsers may not:
+    after the quick exit, Back must not bring back a form the browser filled in again."""
+    response = TemplateResponse(
+        request, "services/guide.html", {"form": GuideForm(published_questions())}
+    )
+    keep_out_of_the_browser(response)
+    if not is_editor_request(request):
+        response.cache_publicly = True  # read by the page cache middleware
+    return response
+
+
+def explained(result, chosen, guide):
+    """[(intervention, reason)] in the result's order; each reason a sentence for visitors:
+    the *always* rule's explanation, or the answer that weighed most towards it."""
+    by_id = {choice.pk: choice for choice in chosen}
+    rows = []
+    for recommendation in result.recommendations:
+        reason = ""
+        if recommendation.included_by is not None:
+            reason = guide.explanations.get(
+                (recommendation.included_by, recommendation.intervention_id), ""
+            )
+        if not reason and recommendation.reason_choice_id in by_id:
+            reason = by_id[recommendation.reason_choice_id].reason
+        rows.append((guide.interventions[recommendation.intervention_id], reason))
+    return rows
+
+
+def result_page(request, guide, form):
+    """The ranked, explained result for the valid answers in `form` (some may be missing)."""
+    chosen = form.chosen()
+    result = score([choice.pk for choice in chosen], guide.options, guide.candidates)
+    first_lines, crisis_lines = help_lines_for(result)
+    recommendations = explained(result, chosen, guide)
+    unanswered = form.unanswered()
+    context = {
+        "result": result,
+        "chosen": chosen,
+        "risk_answers": [choice for choice in chosen if choice.risk_signal],
+        "recommendations": recommendations,
+        "first_lines": first_lines,
+        "crisis_lines": crisis_lines,
+        # The questions still open, offered gently after the crisis block.
+        "unanswered": [form[question.key] for question in unanswered],
+        # Re-posted by the language toggle and the "more answers" form: never in the URL.
+        "answers": [(choice.question.key, choice.key) for choice in chosen],
+    }
+    return TemplateResponse(request, "services/guide_result.html", context)
+
+
+# No CSRF protection, on purpose: the guide's POST changes nothing on the server (nothing is
+# stored, nothing is sent anywhere), so a forged submission can do no harm — and a CSRF token
+# would need a cookie, which public pages must never set (docs/decisions/0003).
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def guide_view(request):
+    """GET: the questionnaire. POST: the result — at once whenever a risk answer is among the
+    valid answers, whatever else is missing or tampered; otherwise the form with its errors."""
+    if request.method != "POST":
+        return guide_form(request)
+    guide = load_guide()
+    form = GuideForm(guide.questions, request.POST)
+    complete = form.is_valid()
+    if complete or any(choice.risk_signal for choice in form.chosen()):
+        response = result_page(request, guide, form)
+    else:
+        response = TemplateResponse(request, "services/guide.html", {"form": form})
+    return keep_out_of_the_browser(response)
