@@ -1,6 +1,7 @@
 """The guide in the browser's place: the form, the result, bad input, and privacy."""
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.utils import translation
 
-from services.models import Question
+from services.models import Intervention, Question
 
 from .html import page
 
@@ -58,23 +59,136 @@ def test_a_full_answer_gets_a_ranked_explained_result(client, language):
         html.text
     )
     with translation.override(language):
-        from services.models import Intervention
-
         support = Intervention.objects.get(key="support")
         assert support.get_absolute_url() in body
     assert "crisis-first" not in body
     assert "tel:+18662773553" in body
 
 
+def crisis_block(body):
+    start = body.index('class="crisis-first"')
+    return body[start : body.index("</section>", start)]
+
+
+def numbers_in(block):
+    return re.findall(r'href="(tel:[^"]+)"', block)
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_risk_answer_puts_crisis_lines_first(client, language):
     body = client.post(URLS[language], AT_RISK).content.decode()
-    crisis = body.index('class="crisis-first"')
-    assert crisis < body.index('class="recommendations"')
-    block = body[crisis : body.index("</section>", crisis)]
-    for number in ("tel:911", "tel:+18662773553", "tel:988"):
-        assert number in block
+    assert body.index('class="crisis-first"') < body.index('class="recommendations"')
+    block = crisis_block(body)
+    # Suicidal thoughts: 1 866 APPELLE (with its text line and chat) leads, then the common
+    # lines, each once: 911, 811 option 2 and a youth line.
+    assert numbers_in(block) == ["tel:+18662773553", "tel:911", "tel:811", "tel:+18002632266"]
+    assert "sms:535353" in block and "https://suicide.ca" in block
+    assert "tel:+18003639010" not in block  # no conjugal-violence line for suicidal thoughts
     assert "committed suicide" not in body.lower() and "suicide réussi" not in body.lower()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_danger_at_home_leads_with_sos_violence_conjugale_and_never_couple_sessions(
+    client, language
+):
+    answers = dict(GRIEF, situation="couple-family-conflict", safety="unsafe-at-home",
+                   hope="couple-family-together")  # fmt: skip
+    body = client.post(URLS[language], answers).content.decode()
+    lines = numbers_in(crisis_block(body))
+    assert lines[:2] == ["tel:+18003639010", "tel:911"]
+    assert len(lines) == len(set(lines)) and "tel:811" in lines
+    with translation.override(language):
+        couple = Intervention.objects.get(key="couple-family").get_absolute_url()
+    assert couple not in body
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_fear_of_hurting_someone_leads_with_811_then_911(client, language):
+    body = client.post(URLS[language], dict(GRIEF, safety="might-hurt-someone")).content.decode()
+    assert numbers_in(crisis_block(body))[:2] == ["tel:811", "tel:911"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_lone_risk_answer_shows_the_crisis_block_not_missing_answer_errors(client, language):
+    # Reported: only « Je pense au suicide » ticked gave four red errors and no number.
+    response = client.post(URLS[language], {"safety": "suicidal-thoughts"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'class="error-summary"' not in body and 'class="field-error"' not in body
+    main = body[body.index('id="main"') :]
+    assert main.index('class="crisis-first"') < 300  # the first thing in the page's content
+    assert "tel:+18662773553" in crisis_block(body)
+    # The other questions are offered gently after it, with the risk answer kept.
+    start = body.index('class="more-answers"')
+    more = body[start : body.index("</section>", start)]
+    assert '<input type="hidden" name="safety" value="suicidal-thoughts">' in more
+    assert set(re.findall(r'<fieldset id="([^"]+)"', more)) == {
+        "question-situation", "question-duration", "question-impact", "question-hope"}  # fmt: skip
+
+
+def test_a_risk_answer_wins_over_tampered_answers(client):
+    body = client.post(URLS["fr"], dict(AT_RISK, situation="<x>", hope="nope")).content.decode()
+    assert 'class="crisis-first"' in body and "error-summary" not in body
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_right_now_answers_show_24_7_lines_as_call_buttons_above_the_list(client, language):
+    answers = dict(GRIEF, situation="overwhelmed", impact="a-lot", hope="right-now")
+    body = client.post(URLS[language], answers).content.decode()
+    assert "crisis-first" not in body
+    help_now = body[body.index('class="help-now"') : body.index('class="recommendations"')]
+    assert 'class="button" href="tel:811"' in help_now
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_result_explains_itself_with_a_different_reason_each(client, language):
+    body = client.post(URLS[language], GRIEF).content.decode()
+    (summary,) = re.findall(r'<p class="summary">(.*?)</p>', body, re.S)
+    first = re.search(r'<li class="recommendation">\s*<h3><a href="[^"]+">([^<]+)</a>', body)
+    assert first.group(1) in summary
+    reasons = re.findall(r'<p class="reason">(.*?)</p>', body, re.S)
+    assert len(reasons) == body.count('<li class="recommendation">') >= 2
+    assert len(set(reasons)) == len(reasons)
+    assert ("piste la plus adaptée" if language == "fr" else "best fit") in body
+
+
+def test_suicidal_thoughts_explain_why_psychotherapy_comes_next(client):
+    body = client.post(URLS["en"], AT_RISK).content.decode()
+    items = re.findall(r'<li class="recommendation">(.*?)</li>', body, re.S)
+    (therapy,) = [item for item in items if ">Psychotherapy</a>" in item]
+    assert "Once you are safe" in re.search(r'<p class="reason">(.*?)</p>', therapy, re.S)[1]
+
+
+@pytest.mark.parametrize(("language", "other"), [("fr", "en"), ("en", "fr")])
+def test_the_language_toggle_posts_the_same_answers_never_in_the_address(client, language, other):
+    body = client.post(URLS[language], AT_RISK).content.decode()
+    start = body.index('<form class="language-toggle-form"')
+    toggle = body[start : body.index("</form>", start)]
+    assert f'method="post" action="{URLS[other]}#main"' in toggle
+    posted = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]+)">', toggle))
+    assert posted == AT_RISK
+    again = client.post(URLS[other], posted)
+    assert page(again).find("html")["lang"] == other
+    assert 'class="crisis-first"' in again.content.decode()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_questionnaire_is_kept_by_no_browser_cache_and_never_refilled(client, language):
+    response = client.get(URLS[language])
+    assert "no-store" in response.headers["Cache-Control"]
+    (form,) = [f for f in page(response).find_all("form") if "data-guide" in f]
+    assert form["autocomplete"] == "off"
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_someone_worried_about_another_person_has_a_path(client, language):
+    html = page(client.get(URLS[language]))
+    worried = {"fr": "/fr/inquiet-pour-un-proche/", "en": "/en/worried-about-someone/"}[language]
+    assert html.find("a", href=worried) is not None
+    response = client.get(worried)
+    assert response.status_code == 200 and not response.cookies
+    text = page(response).text
+    assert "911" in text and ("1 866 APPELLE" in text or "1-866-APPELLE" in text)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

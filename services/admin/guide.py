@@ -4,10 +4,11 @@ from adminsortable2.admin import CustomInlineFormSet, SortableAdminMixin, Sortab
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationStackedInline
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..models import Choice, ChoiceWeight, Question
+from ..guide import safety
+from ..models import AnswerRule, Choice, ChoiceWeight, Question, ReviewedProfile
 from .base import ContentAdmin
 
 
@@ -41,19 +42,51 @@ class ChoiceFormSet(CustomInlineFormSet):
             )
 
 
+class GuideSafetyAdmin:
+    """Deleting what the guide's safety net needs is refused on the confirmation page (single
+    and bulk deletes), with the reason, instead of failing at the last step."""
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = [*protected, *safety.deletion_problems(list(objs))]
+        return deleted, counts, perms_needed, protected
+
+
 class ChoiceInline(SortableInlineAdminMixin, TranslationStackedInline):
     model = Choice
     formset = ChoiceFormSet
     extra = 0
-    fields = ("text", "reason", "risk_signal")
-    show_change_link = True  # the weights are edited on the answer's own page
+    fields = ("text", "reason", "risk_signal", "distress")
+    show_change_link = True  # the weights and rules are edited on the answer's own page
 
 
 @admin.register(Question)
-class QuestionAdmin(SortableAdminMixin, ContentAdmin):
+class QuestionAdmin(GuideSafetyAdmin, SortableAdminMixin, ContentAdmin):
     list_display = ("text", "published", "translation_status")
     fields = ("text", "help", "published")
     inlines = [ChoiceInline]
+    change_list_template = "admin/services/guide/question_changelist.html"
+
+    def get_urls(self):
+        from django.urls import path
+
+        from . import guide_tools
+
+        wrap = self.admin_site.admin_view
+        return [
+            path("matrix/", wrap(guide_tools.matrix_view), name="services_guide_matrix"),
+            path("try/", wrap(guide_tools.try_view), name="services_guide_try"),
+            path("audit/", wrap(guide_tools.audit_view), name="services_guide_audit"),
+            *super().get_urls(),
+        ]
+
+
+class RuleInline(TranslationTabularInline):
+    """The safety rules beside their answer: never / always / show first."""
+
+    model = AnswerRule
+    extra = 0
+    fields = ("kind", "intervention", "resource", "explanation", "order")
 
 
 class WeightInline(admin.TabularInline):
@@ -63,11 +96,56 @@ class WeightInline(admin.TabularInline):
 
 
 @admin.register(Choice)
-class ChoiceAdmin(ContentAdmin):
-    list_display = ("text", "question", "risk_signal", "translation_status")
+class ChoiceAdmin(GuideSafetyAdmin, ContentAdmin):
+    list_display = ("text", "question", "risk_signal", "distress", "translation_status")
     list_filter = ("question", "risk_signal")
-    fields = ("question", "text", "reason", "risk_signal")
-    inlines = [WeightInline]
+    fields = ("question", "text", "reason", "risk_signal", "distress")
+    inlines = [RuleInline, WeightInline]
+
+
+@admin.register(AnswerRule)
+class AnswerRuleAdmin(GuideSafetyAdmin, ContentAdmin):
+    """Each rule's own history page (who changed it, when, and a way back)."""
+
+    list_display = ("choice", "kind", "intervention", "resource")
+    list_filter = ("kind", "choice__question")
+    fields = ("choice", "kind", "intervention", "resource", "explanation", "order")
+
+
+@admin.register(ReviewedProfile)
+class ReviewedProfileAdmin(ContentAdmin):
+    """Answers whose result a practitioner reviewed; the audit fails when one breaks."""
+
+    list_display = ("name", "expected", "result_now", "translation_status")
+    fields = ("key", "name", "answers", "expected_first", "never", "note")
+
+    @admin.display(description=_("expected first"))
+    def expected(self, profile):
+        return ", ".join(profile.expected_first) or "—"
+
+    @admin.display(description=_("result now"))
+    def result_now(self, profile):
+        from django.utils.html import format_html
+
+        from ..guide.audit import check_profile
+        from ..guide.selectors import load_guide
+
+        loaded = getattr(self, "_loaded", None) or load_guide()
+        self._loaded = loaded  # one load per list page
+        by_key = {(q.key, c.key): c.pk for q in loaded.questions for c in q.choices.all()}
+        keys = {c.id: c.key for c in loaded.candidates}
+        data = {"key": profile.key, "answers": profile.answers,
+                "expected_first": profile.expected_first, "never": profile.never}  # fmt: skip
+        outcome = check_profile(data, by_key, loaded.options, loaded.candidates, keys)
+        if outcome.ok:
+            return format_html('<span class="profile-ok">✓ {}</span>', ", ".join(outcome.ranked))
+        return format_html(
+            '<strong class="profile-broken">✗ {}</strong>', "; ".join(outcome.problems)
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        self._loaded = None
+        return super().changelist_view(request, extra_context)
 
 
 @admin.register(ChoiceWeight)

@@ -116,6 +116,22 @@ def deletion_problems(objects):
         return []
 
 
+def change_problems(obj):
+    """The messages for what saving `obj`, as it stands in memory, would break, found by a
+    trial save that is always rolled back: for `clean()`, so that forms show the reason.
+    New objects are not tried (building a guide from nothing breaks nothing)."""
+    if obj.pk is None or obj._state.adding:
+        return []
+    try:
+        with transaction.atomic():
+            obj.save()
+            raise _Undo
+    except GuideSafetyError as error:
+        return error.messages
+    except _Undo:
+        return []
+
+
 class _Undo(Exception):
     """Rolls back a trial deletion."""
 

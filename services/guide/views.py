@@ -64,7 +64,7 @@ def result_page(request, guide, form):
         "first_lines": first_lines,
         "crisis_lines": crisis_lines,
         # The questions still open, offered gently after the crisis block.
-        "unanswered": [form[question.key] for question in unanswered],
+        "unanswered": list(GuideForm(unanswered)) if unanswered and result.risk else [],
         # Re-posted by the language toggle and the "more answers" form: never in the URL.
         "answers": [(choice.question.key, choice.key) for choice in chosen],
     }

@@ -4,6 +4,7 @@ attached to answers, and the reviewed profiles that pin the guide's behaviour.
 The guide's safety (a published risk answer always exists, rules point to published things)
 is enforced by `services.guide.safety` on every save and delete of these models."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from .catalogue import Intervention, Resource
 
 
-class QuestionQuerySet(models.QuerySet):
+class GuardedQuerySet(models.QuerySet):
+    """Bulk deletes keep the guide's safety net: refused whole, in a savepoint, if they
+    would break it (services.guide.safety)."""
+
+    def delete(self):
+        from ..guide.safety import guarded
+
+        with guarded():
+            return super().delete()
+
+
+class QuestionQuerySet(GuardedQuerySet):
     def published(self):
         return self.filter(published=True).order_by("order", "pk")
 
@@ -50,6 +62,22 @@ class Question(models.Model):
 
         with guarded():
             super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        """Deleted only if the guide keeps its safety net (see services.guide.safety)."""
+        from ..guide.safety import guarded
+
+        with guarded():
+            return super().delete(*args, **kwargs)
+
+    def clean(self):
+        """Refuse, with the reason, a change that would switch off the guide's safety net."""
+        from ..guide.safety import change_problems
+
+        super().clean()
+        problems = change_problems(self)
+        if problems:
+            raise ValidationError(problems)
 
 
 class Choice(models.Model):
@@ -90,6 +118,8 @@ class Choice(models.Model):
         ),
     )
 
+    objects = GuardedQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "pk"]
         constraints = [
@@ -107,6 +137,22 @@ class Choice(models.Model):
 
         with guarded():
             super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        """Deleted only if the guide keeps its safety net (see services.guide.safety)."""
+        from ..guide.safety import guarded
+
+        with guarded():
+            return super().delete(*args, **kwargs)
+
+    def clean(self):
+        """Refuse, with the reason, a change that would switch off the guide's safety net."""
+        from ..guide.safety import change_problems
+
+        super().clean()
+        problems = change_problems(self)
+        if problems:
+            raise ValidationError(problems)
 
 
 class ChoiceWeight(models.Model):
@@ -193,6 +239,8 @@ class AnswerRule(models.Model):
         ),
     )
 
+    objects = GuardedQuerySet.as_manager()
+
     class Meta:
         ordering = ["choice", "order", "pk"]
         constraints = [
@@ -213,11 +261,16 @@ class AnswerRule(models.Model):
         with guarded():
             super().save(*args, **kwargs)
 
+    def delete(self, *args, **kwargs):
+        """Deleted only if the guide keeps its safety net (see services.guide.safety)."""
+        from ..guide.safety import guarded
+
+        with guarded():
+            return super().delete(*args, **kwargs)
+
     def clean(self):
         """A *never*/*always* rule names a kind of help and no help line; *show first*, the
         reverse; an *always* rule explains itself. Raises ValidationError otherwise."""
-        from django.core.exceptions import ValidationError
-
         errors = {}
         if self.kind == self.Kind.SHOW_FIRST:
             if not self.resource_id:
@@ -237,6 +290,8 @@ class AnswerRule(models.Model):
                     errors[f"explanation_{code}"] = _(
                         "Say in one sentence why this kind of help is always included."
                     )
+        if self.intervention_id and not self.intervention.is_published:
+            errors["intervention"] = _("A safety rule can only name a published kind of help.")
         if errors:
             raise ValidationError(errors)
 
