@@ -1,9 +1,9 @@
-from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.utils.translation import get_language
 
 from .languages import alternate_urls
 from .models import Resource
+from .quick_exit import neutral_site_url
 
 
 def site(request):
@@ -22,5 +22,5 @@ def site(request):
         # Lazy: evaluated only by the templates that show them (not by the admin).
         "help_lines": Resource.objects.filter(in_header=True).exclude(phone=""),
         "alternates": lambda: alternate_urls(request),
-        "quick_exit_url": settings.QUICK_EXIT_URL.get(language, settings.QUICK_EXIT_URL["fr"]),
+        "quick_exit_url": neutral_site_url(language),
     }

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from . import views
 from .guide import views as guide_views
 from .models import Page
+from .quick_exit import quick_exit
 
 app_name = "services"
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path(_("services/<slug:slug>/"), views.intervention_detail, name="intervention"),
     path(_("compare/"), views.compare, name="compare"),
     path(_("which-service/"), guide_views.guide_view, name="guide"),
+    path(_("exit/"), quick_exit, name="quick_exit"),
     path(_("resources/"), views.resources, name="resources"),
     path(_("glossary/"), views.glossary, name="glossary"),
     path(_("about/"), views.text_page, {"key": Page.Key.ABOUT}, name="about"),

@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from ..page_cache import is_editor_request
+from ..quick_exit import just_left
 from .forms import GuideForm
 from .scoring import score
 from .selectors import help_lines_for, load_guide, published_questions
@@ -78,8 +79,11 @@ def result_page(request, guide, form):
 @require_http_methods(["GET", "HEAD", "POST"])
 def guide_view(request):
     """GET: the questionnaire. POST: the result — at once whenever a risk answer is among the
-    valid answers, whatever else is missing or tampered; otherwise the form with its errors."""
-    if request.method != "POST":
+    valid answers, whatever else is missing or tampered; otherwise the form with its errors.
+    A POST just after the quick exit (the browser re-sending answers on Back) gets the empty
+    questionnaire."""
+    if request.method != "POST" or just_left(request):
+        # Answers re-sent by Back just after the quick exit: show the empty questionnaire.
         return guide_form(request)
     guide = load_guide()
     form = GuideForm(guide.questions, request.POST)

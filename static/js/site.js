@@ -11,9 +11,11 @@
   if (!exitLink) {
     return;
   }
+  // Straight to the neutral site; without JavaScript the link goes through our /exit/.
+  var exitTo = exitLink.getAttribute("data-exit-to") || exitLink.href;
   exitLink.addEventListener("click", function (event) {
     event.preventDefault();
-    leave(exitLink.href);
+    leave(exitTo);
   });
 
   // Escape pressed three times within two seconds also leaves.
@@ -26,7 +28,7 @@
     presses = presses.filter(function (time) { return now - time < 2000; });
     presses.push(now);
     if (presses.length >= 3) {
-      leave(exitLink.href);
+      leave(exitTo);
     }
   });
 })();

@@ -14,6 +14,7 @@ PAGE_TYPES = {
     "glossary": {"fr": "/fr/glossaire/", "en": "/en/glossary/"},
     "about": {"fr": "/fr/a-propos/", "en": "/en/about/"},
     "privacy": {"fr": "/fr/confidentialite/", "en": "/en/privacy/"},
+    "worried": {"fr": "/fr/inquiet-pour-un-proche/", "en": "/en/worried-about-someone/"},
     "404": {"fr": "/fr/nulle-part/", "en": "/en/nowhere/"},
 }
 SUBMIT = {"fr": "Voir l'aide qui pourrait convenir", "en": "See which help may fit"}
@@ -28,10 +29,13 @@ GRIEF = [
 
 
 def open_guide_state(page, site, language, state):
-    """The guide as a visitor sees it: 'errors' (sent blank) or 'result' (sent complete)."""
+    """The guide as a visitor sees it: 'errors' (sent blank), 'result' (sent complete) or
+    'risk' (only « I have thoughts of suicide » ticked)."""
     page.goto(site + PAGE_TYPES["guide"][language])
     if state == "result":
         for question, answer in GRIEF:
             page.check(f"#{question}-{answer}")
+    if state == "risk":
+        page.check("#safety-suicidal-thoughts")
     page.get_by_role("button", name=SUBMIT[language]).click()
     page.wait_for_load_state()

@@ -18,7 +18,11 @@ TARGETS = (
 )
 axe = Axe()
 
-STATES = [(name, None) for name in PAGE_TYPES] + [("guide", "errors"), ("guide", "result")]
+STATES = [(name, None) for name in PAGE_TYPES] + [
+    ("guide", "errors"),
+    ("guide", "result"),
+    ("guide", "risk"),
+]
 
 
 def visit(page, site, language, name, state):
