@@ -8,7 +8,6 @@ class ServicesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects cache invalidation)
-        from .guide import checks, safety
+        from .guide import checks
 
-        safety.connect()
         checks.register()

@@ -364,10 +364,10 @@ def seed_content(path=DEFAULT_CONTENT):
     Raises GuideSafetyError (and writes nothing) when the result would leave the guide
     without its safety net (services/guide/safety.py).
     """
-    from ..guide.safety import GuideSafetyError, problems
+    from ..guide.safety import GuideSafetyError, problems, suspended
 
     content = read_content(path)
-    with transaction.atomic():
+    with transaction.atomic(), suspended():
         counts = Seeder().seed(content)
         found = problems()
         if found:

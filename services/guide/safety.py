@@ -7,20 +7,22 @@ Two rules, from the guide's design (docs/decisions/0006-guide-safety-rules.md):
 2. Every safety rule points to a published kind of help (help lines have no draft state, and
    a help line named by a rule cannot be deleted: `on_delete=PROTECT`).
 
-`guarded()` wraps a save in a transaction and refuses (rolls back and raises
-`GuideSafetyError`) a change that *breaks* a rule that held before it: so the seeder may build
-a guide from nothing, but no save, delete, inline, bulk action, import or shell session can
-switch off a safety net that was on. Deletes are checked by signal handlers (`connect()`),
-which also covers cascades and the admin's bulk delete. `problems()` lists what is wrong now,
-for the system check, `seed_content` and `audit_guide`.
+`guarded()` wraps a write in a transaction and refuses (rolls back and raises
+`GuideSafetyError`) a change that *breaks* a rule that held before it. The guide's models use
+it in `save()`, `delete()` and their QuerySets' `delete()` (the admin's bulk delete, and the
+cascade from a question to its answers), so no form, inline, bulk action, import or shell
+session can switch off a safety net that was on; the kinds of help and help lines a rule
+names are protected (`PROTECT`, and `Intervention.save()` is guarded too). `problems()` lists
+what is wrong now, for the system check, `seed_content` (which builds a guide piece by piece
+with the checks `suspended()`, then checks the whole once) and `audit_guide`.
 """
 
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.signals import post_delete, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 NO_RISK_ANSWER = _(
@@ -39,18 +41,36 @@ class GuideSafetyError(ValidationError):
 
 @dataclass(frozen=True)
 class State:
-    """What the safety rules look at: is there a published risk answer, and which rules (ids)
-    point to an unpublished kind of help."""
+    """What the safety rules look at: does the guide keep a way to flag danger (a published
+    risk answer, or no published question at all: a guide that asks nothing suggests
+    nothing), and which rules (ids) point to an unpublished kind of help."""
 
     has_risk_answer: bool
     rules_to_drafts: frozenset
 
 
-def current_state():
-    """The guide's `State` as stored now (two queries)."""
-    from ..models import AnswerRule, Choice, Intervention
+_local = threading.local()
 
-    has_risk = Choice.objects.filter(risk_signal=True, question__published=True).exists()
+
+@contextmanager
+def suspended():
+    """Skip the per-save checks inside this block (`seed_content` builds a guide piece by
+    piece and checks `problems()` once at the end, in the same transaction)."""
+    _local.suspended = getattr(_local, "suspended", 0) + 1
+    try:
+        yield
+    finally:
+        _local.suspended -= 1
+
+
+def current_state():
+    """The guide's `State` as stored now (two or three queries)."""
+    from ..models import AnswerRule, Choice, Intervention, Question
+
+    has_risk = (
+        Choice.objects.filter(risk_signal=True, question__published=True).exists()
+        or not Question.objects.filter(published=True).exists()
+    )
     broken = AnswerRule.objects.filter(intervention__isnull=False).exclude(
         intervention__status=Intervention.Status.PUBLISHED
     )
@@ -77,6 +97,9 @@ def regressions(before, after):
 def guarded():
     """Run a write in a transaction; roll it back and raise GuideSafetyError if it breaks
     a safety rule that held before it."""
+    if getattr(_local, "suspended", 0):
+        yield
+        return
     with transaction.atomic():
         before = current_state()
         yield
@@ -87,12 +110,9 @@ def guarded():
 
 def problems():
     """Every way the stored guide breaks its safety rules now: a list of messages."""
-    from ..models import Question
-
     state = current_state()
-    asks = Question.objects.published().exists()
     found = []
-    if asks and not state.has_risk_answer:
+    if not state.has_risk_answer:
         found.append(str(NO_RISK_ANSWER))
     if state.rules_to_drafts:
         found += regressions(State(state.has_risk_answer, frozenset()), state)[-1:]
@@ -134,27 +154,3 @@ def change_problems(obj):
 
 class _Undo(Exception):
     """Rolls back a trial deletion."""
-
-
-GUARDED_MODELS = ("question", "choice", "answerrule", "intervention")
-
-
-def _before_delete(sender, instance, **kwargs):
-    if sender._meta.app_label == "services" and sender._meta.model_name in GUARDED_MODELS:
-        instance._guide_state_before = current_state()
-
-
-def _after_delete(sender, instance, **kwargs):
-    before = getattr(instance, "_guide_state_before", None)
-    if before is None:
-        return
-    found = regressions(before, current_state())
-    if found:
-        # Raised inside the deletion's transaction: the whole deletion is rolled back.
-        raise GuideSafetyError(found)
-
-
-def connect():
-    """Check every deletion of the guarded models (called once, from the app's ready())."""
-    pre_delete.connect(_before_delete, dispatch_uid="guide-safety-pre-delete")
-    post_delete.connect(_after_delete, dispatch_uid="guide-safety-post-delete")

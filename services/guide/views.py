@@ -86,6 +86,8 @@ def guide_view(request):
         # Answers re-sent by Back just after the quick exit: show the empty questionnaire.
         return guide_form(request)
     guide = load_guide()
+    if not guide.questions:  # nothing is asked: nothing to suggest
+        return guide_form(request)
     form = GuideForm(guide.questions, request.POST)
     complete = form.is_valid()
     if complete or any(choice.risk_signal for choice in form.chosen()):
