@@ -224,7 +224,8 @@ def test_no_unverified_fact_reaches_visitors():
         (where, name)
         for where, text in all_visitor_text()
         for name, pattern in UNVERIFIED
-        if text and re.search(pattern, text)
+        if text
+        and re.search(pattern, text)
         # The catalogues also hold the admin's help texts, which may speak of "to verify".
         and not (where.endswith(".po") and name == "a note to editors leaking")
     ]
@@ -235,9 +236,7 @@ def test_the_unverified_fact_check_can_fail():
     kids = Resource.objects.get(key="kids-help-phone")
     kids.description_fr += " Texte CONNECT au 686868."
     kids.save()
-    assert any(
-        re.search(UNVERIFIED[0][1], text or "") for _, text in all_visitor_text()
-    )
+    assert any(re.search(UNVERIFIED[0][1], text or "") for _, text in all_visitor_text())
 
 
 def test_private_fees_are_hedged_the_same_way_everywhere():

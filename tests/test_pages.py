@@ -98,11 +98,13 @@ def test_the_psychotherapy_page_names_the_conditions_and_quotes_the_law(client, 
     html = client.get(url).content.decode()
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("\u00a0", " ")
     if language == "fr":
-        conditions = ["dépression", "anxiété généralisée", "personnalité limite", "post-traumatique"]
+        conditions = ["dépression", "anxiété généralisée", "personnalité limite"]
+        conditions += ["post-traumatique"]
         extra = ["attaques de panique", "idées suicidaires"]
         quote = "traitement psychologique pour un trouble mental"
     else:
-        conditions = ["depression", "generalized anxiety", "borderline personality", "post-traumatic"]
+        conditions = ["depression", "generalized anxiety", "borderline personality"]
+        conditions += ["post-traumatic"]
         extra = ["panic attacks", "Suicidal thoughts overwhelm"]
         quote = "psychological treatment for a mental disorder"
         assert "not an official one" in text
