@@ -194,3 +194,11 @@ def test_purge_deletes_only_login_records_older_than_the_stated_days(settings):
     assert "AccessLog: 1 deleted" in out.getvalue()
     assert list(AccessLog.objects.values_list("username", flat=True)) == ["recent"]
     assert AccessAttempt.objects.count() == 1
+
+
+def test_the_deploy_check_warns_when_no_contact_address_is_set(settings):
+    from services.checks import publisher_contact
+
+    assert publisher_contact(None) == []
+    settings.SITE_CONTACT_EMAIL = settings.PRIVACY_OFFICER_EMAIL = ""
+    assert [warning.id for warning in publisher_contact(None)] == ["services.W001"]
