@@ -124,7 +124,7 @@ def test_the_couple_page_says_to_talk_alone_first_when_there_is_violence(client)
     with translation.override("fr"):
         url = Intervention.objects.get(key="couple-family").get_absolute_url()
     text = client.get(url).content.decode().replace("\u00a0", " ")
-    assert "violence ou de la peur" in text and "seul" in text
+    assert "violence ou de la peur" in text and "sans ton ou ta partenaire" in text
     assert "SOS violence conjugale" in text and "1 800 363-9010" in text
 
 
