@@ -261,7 +261,16 @@ def test_free_public_care_always_carries_its_ramq_condition():
 
 TRACKING = re.compile(r"[?&](utm_[a-z]+|gclid|fbclid|msclkid|mc_eid|_ga|o)=", re.I)
 # Sites that host copies of other people's documents: cite the original instead.
-AGGREGATORS = ("docplayer", "readkong", "fdocuments", "doczz", "scribd", "pdfslide", "slideplayer")
+AGGREGATORS = (
+    "docplayer",
+    "readkong",
+    "fdocuments",
+    "doczz",
+    "scribd",
+    "pdfslide",
+    "slideplayer",
+    "lelezard",
+)
 
 
 def every_url():
