@@ -214,6 +214,20 @@ QUICK_EXIT_URL = {
     "en": "https://weather.gc.ca/",
 }
 
+# Who publishes the site (footer, About) and who answers for personal information (privacy
+# page, as Québec's Law 25 requires: the title and contact of the person in charge).
+SITE_PUBLISHER = os.environ.get("DJANGO_SITE_PUBLISHER", "Orientation")
+SITE_CONTACT_EMAIL = os.environ.get("DJANGO_SITE_CONTACT_EMAIL", "")
+PRIVACY_OFFICER_TITLE = {
+    "fr": os.environ.get("DJANGO_PRIVACY_OFFICER_TITLE_FR", ""),
+    "en": os.environ.get("DJANGO_PRIVACY_OFFICER_TITLE_EN", ""),
+}
+PRIVACY_OFFICER_EMAIL = os.environ.get("DJANGO_PRIVACY_OFFICER_EMAIL", "") or SITE_CONTACT_EMAIL
+# How long personal data is kept, as the privacy page states it: records of admin logins
+# (purged by `manage.py purge_login_records`) and the server's access log (rotated by the host).
+LOGIN_RECORD_DAYS = int(os.environ.get("DJANGO_LOGIN_RECORD_DAYS", "30"))
+SERVER_LOG_DAYS = int(os.environ.get("DJANGO_SERVER_LOG_DAYS", "14"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -7,7 +7,7 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Site content")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects cache invalidation)
-        from .guide import checks
+        from . import checks, signals  # noqa: F401  (registers checks, connects cache invalidation)
+        from .guide import checks as guide_checks
 
-        checks.register()
+        guide_checks.register()

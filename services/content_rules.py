@@ -22,8 +22,9 @@ FORBIDDEN_PHRASES = [
     "suicide politique",
 ]
 
-# Capitalised words that are not acronyms: a phone word, a texting keyword, "SOS" in a name.
-NOT_ACRONYMS = {"APPELLE", "CONNECT", "OK", "SOS"}
+# Capitalised words that are not acronyms: a phone word, a texting keyword, "SOS" in a name,
+# "IN" in the code of a Revenu Québec publication (IN-130).
+NOT_ACRONYMS = {"APPELLE", "CONNECT", "OK", "SOS", "IN"}
 
 # An acronym as visitors see it: two or more capital letters (TAG, CLSC, PQPTM…).
 ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}\b")

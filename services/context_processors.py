@@ -1,5 +1,10 @@
+from urllib.parse import quote
+
+from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from .languages import alternate_urls
 from .models import Resource
@@ -23,4 +28,20 @@ def site(request):
         "help_lines": Resource.objects.filter(in_header=True).exclude(phone=""),
         "alternates": lambda: alternate_urls(request),
         "quick_exit_url": neutral_site_url(language),
+        "publisher": SimpleLazyObject(lambda: publisher(request)),
+    }
+
+
+def publisher(request):
+    """{name, email, error_report_href}: who publishes the site, from settings.
+
+    The error report is a mailto link whose subject names the page (its path never holds a
+    visitor's answers: the guide posts them).
+    """
+    email = settings.SITE_CONTACT_EMAIL
+    subject = _("Error on the page %(path)s") % {"path": request.path}
+    return {
+        "name": settings.SITE_PUBLISHER,
+        "email": email,
+        "error_report_href": f"mailto:{email}?subject={quote(subject)}" if email else "",
     }

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Intervention
+from .models import Intervention, Page
 
 
 class BilingualSitemap(Sitemap):
@@ -15,17 +15,8 @@ class BilingualSitemap(Sitemap):
 
 class PageSitemap(BilingualSitemap):
     def items(self):
-        return [
-            "services:home",
-            "services:interventions",
-            "services:compare",
-            "services:guide",
-            "services:resources",
-            "services:glossary",
-            "services:about",
-            "services:privacy",
-            "services:worried",
-        ]
+        # Every fixed page (one declaration: Page.URL_NAMES), and the guide.
+        return [*Page.URL_NAMES.values(), "services:guide"]
 
     def location(self, item):
         return reverse(item)

@@ -35,16 +35,6 @@ def intervention_json_ld(request, intervention):
         "name": name,
         "description": intervention.meta_description,
         "inLanguage": language,
-        "lastReviewed": intervention.last_reviewed.isoformat(),
-        "reviewedBy": (
-            {
-                "@type": "Person",
-                "name": intervention.reviewer_name,
-                "jobTitle": intervention.reviewer_profession,
-            }
-            if intervention.reviewer_name
-            else {"@type": "Organization", "name": "Orientation"}
-        ),
         "audience": {"@type": "PeopleAudience", "geographicArea": "Québec"},
         "about": {
             "@type": "PsychologicalTreatment"
@@ -79,4 +69,20 @@ def intervention_json_ld(request, intervention):
             ],
         },
     }
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(ESCAPES))  # noqa: S308
+    data.update(review_dates(intervention))
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(ESCAPES))
+
+
+def review_dates(item):
+    """A review is claimed only when a practitioner signed off (reviewer_name); otherwise the
+    date is when the page was last updated, as the visible « Mis à jour le » says."""
+    if not item.reviewer_name:
+        return {"dateModified": item.last_reviewed.isoformat()}
+    return {
+        "lastReviewed": item.last_reviewed.isoformat(),
+        "reviewedBy": {
+            "@type": "Person",
+            "name": item.reviewer_name,
+            "jobTitle": item.reviewer_profession,
+        },
+    }  # noqa: S308

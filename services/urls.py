@@ -8,6 +8,20 @@ from .quick_exit import quick_exit
 
 app_name = "services"
 
+# Pages made only of their editable text: (URL segment, page key, URL name, template).
+TEXT_PAGES = [
+    (_("about/"), Page.Key.ABOUT, "about", "services/about.html"),
+    (_("privacy/"), Page.Key.PRIVACY, "privacy", "services/privacy.html"),
+    (_("while-you-wait/"), Page.Key.WHILE_YOU_WAIT, "while_you_wait", None),
+    (_("first-appointment/"), Page.Key.FIRST_APPOINTMENT, "first_appointment", None),
+    (_("costs-and-coverage/"), Page.Key.COSTS, "costs", None),
+    (_("check-a-practitioner/"), Page.Key.CHECK_PRACTITIONER, "check_practitioner", None),
+    (_("youth-and-parents/"), Page.Key.YOUTH_PARENTS, "youth_parents", None),
+    (_("outside-quebec/"), Page.Key.OUTSIDE_QUEBEC, "outside_quebec", None),
+    (_("urgent-help/"), Page.Key.URGENT_HELP, "urgent_help", None),
+    (_("worried-about-someone/"), Page.Key.WORRIED, "worried", None),
+]
+
 # Translators: URL segments. Lowercase ASCII letters, digits and hyphens only; keep the slash.
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,12 +32,7 @@ urlpatterns = [
     path(_("exit/"), quick_exit, name="quick_exit"),
     path(_("resources/"), views.resources, name="resources"),
     path(_("glossary/"), views.glossary, name="glossary"),
-    path(_("about/"), views.text_page, {"key": Page.Key.ABOUT}, name="about"),
-    path(_("privacy/"), views.text_page, {"key": Page.Key.PRIVACY}, name="privacy"),
-    path(
-        _("worried-about-someone/"),
-        views.text_page,
-        {"key": Page.Key.WORRIED},
-        name="worried",
-    ),
+] + [
+    path(segment, views.text_page, {"key": key, "template": template}, name=name)
+    for segment, key, name, template in TEXT_PAGES
 ]

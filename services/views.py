@@ -1,11 +1,13 @@
 """Public pages. Each reads published content only and is served from the page cache."""
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from .languages import home_urls, object_urls
@@ -37,7 +39,11 @@ def by_family(interventions):
 @public_page
 def home(request):
     interventions = list(Intervention.objects.published())
-    context = {"page": get_page(Page.Key.HOME), "families": by_family(interventions)}
+    context = {
+        "page": get_page(Page.Key.HOME),
+        "families": by_family(interventions),
+        "next_questions": next_questions(),
+    }
     return TemplateResponse(request, "services/home.html", context)
 
 
@@ -55,6 +61,16 @@ def can_preview(request):
     pages never read the session.
     """
     return is_editor_request(request) and request.user.has_perm("services.view_intervention")
+
+
+def section_pages():
+    """{section field: [Page]}: the practical pages linked under an intervention's sections."""
+    wanted = {key for keys in Intervention.SECTION_PAGES.values() for key in keys}
+    pages = {p.key: p for p in Page.objects.filter(key__in=wanted)}
+    return {
+        field: [pages[key] for key in keys if key in pages]
+        for field, keys in Intervention.SECTION_PAGES.items()
+    }
 
 
 @public_page
@@ -82,6 +98,7 @@ def intervention_detail(request, slug):
         "intervention": intervention,
         "preview": preview,
         "others": [i for i in published if i.pk != intervention.pk],
+        "section_pages": section_pages(),
         "alternates": object_urls(intervention),
         "json_ld": intervention_json_ld(request, intervention),
     }
@@ -113,7 +130,11 @@ def resources(request):
         (value, label, [r for r in all_resources if r.kind == value])
         for value, label in Resource.Kind.choices
     ]
-    context = {"page": get_page(Page.Key.RESOURCES), "kinds": [k for k in kinds if k[2]]}
+    context = {
+        "page": get_page(Page.Key.RESOURCES),
+        "kinds": [k for k in kinds if k[2]],
+        "next_questions": next_questions(),
+    }
     return TemplateResponse(request, "services/resources.html", context)
 
 
@@ -124,10 +145,35 @@ def glossary(request):
     return TemplateResponse(request, "services/glossary.html", context)
 
 
+def next_questions():
+    """The pages that answer a visitor's next question, in their declared order (one query)."""
+    pages = {p.key: p for p in Page.objects.filter(key__in=Page.NEXT_QUESTIONS)}
+    return [pages[key] for key in Page.NEXT_QUESTIONS if key in pages]
+
+
 @public_page
-def text_page(request, key):
-    """About and privacy: a page made only of its editable text."""
-    return TemplateResponse(request, "services/text_page.html", {"page": get_page(key)})
+def text_page(request, key, template=None):
+    """About, privacy and the practical pages: made of their editable text.
+
+    `template` (a path) adds what a page shows beyond its text; None: the plain text page.
+    """
+    context = {"page": get_page(key), "next_questions": next_questions()}
+    if key == Page.Key.PRIVACY:
+        context.update(privacy_context())
+    return TemplateResponse(request, template or "services/text_page.html", context)
+
+
+def privacy_context():
+    """What the privacy page states from settings (Québec's Law 25: who answers, how long)."""
+    language = get_language()
+    return {
+        "privacy_officer": {
+            "title": settings.PRIVACY_OFFICER_TITLE.get(language, ""),
+            "email": settings.PRIVACY_OFFICER_EMAIL,
+        },
+        "login_record_days": settings.LOGIN_RECORD_DAYS,
+        "server_log_days": settings.SERVER_LOG_DAYS,
+    }
 
 
 @never_cache

@@ -19,3 +19,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Serve static files from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Who publishes the site and who answers for personal information, as a deployment sets them.
+SITE_CONTACT_EMAIL = "contact@orientation.example"
+PRIVACY_OFFICER_EMAIL = "vie-privee@orientation.example"
+PRIVACY_OFFICER_TITLE = {"fr": "Direction générale", "en": "Executive director"}

@@ -27,7 +27,8 @@ def readable_pages():
     for intervention in Intervention.objects.published():
         fields = ["summary"] + [field for field, _ in Intervention.SECTIONS]
         yield intervention.key, intervention, fields
-    yield "home", Page.objects.get(key="home"), ["intro", "body"]
+    for text_page in Page.objects.all():
+        yield text_page.key, text_page, ["intro", "body"]
 
 
 def test_every_page_reads_plainly_in_both_languages(capsys):
@@ -57,6 +58,13 @@ HELP_LINES = {
     "tel-jeunes": ("18002632266", "5146001002", "1 800 263-2266", "1-800-263-2266", "8"),
     "kids-help-phone": ("18006686868", "686868", "1 800 668-6868", "1-800-668-6868", "24"),
     "sos-violence-conjugale": ("18003639010", "", "1 800 363-9010", "1-800-363-9010", "24"),
+    # Lines for specific groups (CONTENT-BRIEF-2, sections 2 and 6).
+    "hope-for-wellness": ("18552423310", "", "1 855 242-3310", "1-855-242-3310", "24"),
+    "interligne": ("18885051010", "", "1 888 505-1010", "1-888-505-1010", ""),
+    "aide-abus-aines": ("18884892287", "", "1 888 489-2287", "1-888-489-2287", "8"),
+    "info-aide-violence-sexuelle": ("18889339007", "", "1 888 933-9007", "1-888-933-9007", "24"),
+    "tel-ecoute-deuil": ("18885333845", "", "1 888 533-3845", "1-888-533-3845", "10"),
+    "deuil-jeunesse": ("18558893666", "", "1 855 889-3666", "1-855-889-3666", "24"),
 }
 
 
@@ -159,7 +167,9 @@ def test_each_intervention_page_carries_valid_json_ld_in_its_language(client, la
         data = json.loads(match.group(1))
         assert data["@type"] == "MedicalWebPage"
         assert data["inLanguage"] == f"{language}-CA"
-        assert data["lastReviewed"] and data["reviewedBy"]["name"]
+        # No practitioner has signed off the shipped content: no review is claimed.
+        assert "lastReviewed" not in data and "reviewedBy" not in data
+        assert data["dateModified"]
         assert data["about"]["name"]
         assert data["url"].endswith(url)
         questions = data["hasPart"]["mainEntity"]
@@ -186,3 +196,120 @@ def test_only_the_first_mention_outside_a_link_is_linked():
     assert '<a href="/x">CLSC</a>' in html  # never a link inside a link
     assert 'Le <a class="term" href="/fr/glossaire/#clsc"' in html
     assert html.endswith("Le CLSC est gratuit.</p>")
+
+
+# Facts CONTENT-BRIEF-2 marks TO VERIFY (or secondary and unconfirmed), as they would appear if
+# published. They may wait in an editor_note, never in visitor-facing text.
+UNVERIFIED = [
+    ("Kids Help Phone's French keyword", r"CONNECT au 686868|texte CONNECT"),
+    ("SOS violence conjugale text number", r"438[ -]601[ -]1211"),
+    ("Tel-Aide number", r"514[ -]935[ -]1101"),
+    ("LigneParents number", r"361[ -]5085"),
+    ("CAVAC province-wide number", r"LE CAVAC"),
+    ("firearms-concern line", r"731[ -]4000"),
+    ("ANEB number", r"630[ -]0907"),
+    ("OPQ fee range", r"120 ?\$|\$120"),
+    ("IVAC rate per session", r"94 ?\$|\$94"),
+    ("RAMQ waiting period", r"(?i)délai de carence|3 mois|three months|3-month"),
+    ("refugees' 10 sessions", r"(?i)10 (séances|sessions) de (counseling|consultation)"),
+    ("title order rule", r"(?i)infirmière psychothérapeute"),
+    ("assessment over 2-3 meetings", r"(?i)(2|deux) (à|or|to) (3|trois) (rencontres|meetings)"),
+    ("Tel-jeunes 24/7", r"(?i)tel-jeunes[^.]*(24/7|24 h sur 24|jour et nuit)"),
+    ("a note to editors leaking", r"(?i)\bto verify\b|[\[(]à vérifier[\])]"),
+]
+
+
+def test_no_unverified_fact_reaches_visitors():
+    found = [
+        (where, name)
+        for where, text in all_visitor_text()
+        for name, pattern in UNVERIFIED
+        if text
+        and re.search(pattern, text)
+        # The catalogues also hold the admin's help texts, which may speak of "to verify".
+        and not (where.endswith(".po") and name == "a note to editors leaking")
+    ]
+    assert found == []
+
+
+def test_the_unverified_fact_check_can_fail():
+    kids = Resource.objects.get(key="kids-help-phone")
+    kids.description_fr += " Texte CONNECT au 686868."
+    kids.save()
+    assert any(re.search(UNVERIFIED[0][1], text or "") for _, text in all_visitor_text())
+
+
+def test_private_fees_are_hedged_the_same_way_everywhere():
+    """The $140–240 range and 6 to 10 sessions come from one 2025 newspaper column."""
+    for where, text in all_visitor_text():
+        text = (text or "").replace("\u00a0", " ")
+        for amount in ("140 $", "$140", "6 à 10", "6 to 10"):
+            if amount in text:
+                assert "chronique" in text or "column" in text, (where, amount)
+
+
+def test_free_public_care_always_carries_its_ramq_condition():
+    sentence = re.compile(r"[^.!?<>]*\b(gratuits?e?s?|free)\b[^.!?<>]*", re.I)
+    network = re.compile(r"réseau public|public network|établissements publics|public facilities")
+    for where, text in all_visitor_text():
+        if where.endswith(".html") or where.endswith(".po"):
+            continue
+        for match in sentence.finditer(text or ""):
+            if network.search(match.group(0)):
+                assert "RAMQ" in match.group(0), (where, match.group(0))
+
+
+TRACKING = re.compile(r"[?&](utm_[a-z]+|gclid|fbclid|msclkid|mc_eid|_ga|o)=", re.I)
+# Sites that host copies of other people's documents: cite the original instead.
+AGGREGATORS = (
+    "docplayer",
+    "readkong",
+    "fdocuments",
+    "doczz",
+    "scribd",
+    "pdfslide",
+    "slideplayer",
+    "lelezard",
+)
+
+
+def every_url():
+    """(where, url) for each web address in the content: sources, help lines, links in text."""
+    from services.models import Source
+
+    for source in Source.objects.all():
+        yield f"Source:{source.key}", source.url
+    for where, text in all_visitor_text():
+        for url in re.findall(r'href="(https?://[^"]+)"', text or ""):
+            yield where, url
+        if where.startswith("Resource:") and (text or "").startswith("http"):
+            yield where, text
+
+
+def test_no_url_carries_tracking_parameters_or_points_to_a_copy():
+    bad = [
+        (where, url)
+        for where, url in every_url()
+        if TRACKING.search(url) or any(name in url for name in AGGREGATORS)
+    ]
+    assert bad == []
+
+
+def test_the_url_check_can_fail():
+    from services.models import Source
+
+    Source.objects.filter(key="s11").update(url="https://www.quebec.ca/sante?gclid=abc")
+    assert any(TRACKING.search(url) for _, url in every_url())
+
+
+def test_sources_shown_to_visitors_are_few_named_and_not_writing_guides():
+    from services.models import Source
+
+    for source in Source.objects.all():
+        assert source.title.strip() and not source.title.startswith("—"), source.key
+        assert "…" not in source.title and source.publisher.strip(), source.key
+    guides = ("mindframe", "samaritans", "tracksafe", "nspa.org", "paho.org", "design.canada.ca")
+    for item in [*Intervention.objects.all(), *Page.objects.all()]:
+        urls = [source.url for source in item.sources.all()]
+        assert 1 <= len(urls) <= 20, (item, len(urls))
+        assert not [url for url in urls if any(guide in url for guide in guides)], item

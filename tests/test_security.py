@@ -63,6 +63,7 @@ def test_production_settings_pass_the_deploy_check():
         DJANGO_SECURE_SSL="1",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="orientation.example",
+        DJANGO_SITE_CONTACT_EMAIL="contact@orientation.example",
     )
     assert result.returncode == 0, result.stderr[-2000:]
 

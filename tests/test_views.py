@@ -6,22 +6,15 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from services.models import Intervention
+from services.models import Intervention, Page
 
 from .html import page
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["fr", "en"]
-FIXED_PAGES = [
-    "services:home",
-    "services:interventions",
-    "services:compare",
-    "services:resources",
-    "services:glossary",
-    "services:about",
-    "services:privacy",
-]
+# Every fixed page, from the one declaration the site uses (Page.URL_NAMES).
+FIXED_PAGES = list(Page.URL_NAMES.values())
 
 
 def url_in(language, name, **kwargs):

@@ -283,7 +283,7 @@ def test_the_admin_speaks_the_editors_language(editor):
     french = editor.get(url, headers={"Accept-Language": "fr"}).content.decode()
     english = editor.get(url, headers=EN).content.decode()
     assert "Le jour où un intervenant" in french or "vérifié" in french
-    assert "The day a practitioner last checked this page." in english
+    assert "facts were last checked" in english
 
 
 def test_editors_edit_content_but_not_users(editor):

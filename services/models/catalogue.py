@@ -38,13 +38,31 @@ def order_field():
     )
 
 
+def last_checked_field():
+    """The date shown at the end of a factual page.
+
+    Visitors read « Révisé par <name> le <date> » only when a practitioner is named in
+    `reviewer_name`; otherwise « Mis à jour le <date> » (CONTENT-BRIEF-2, Part A, Honesty).
+    """
+    return models.DateField(
+        _("last checked"),
+        help_text=_(
+            "The day this page's facts were last checked. Visitors see « Reviewed by » only "
+            "when a practitioner is named below; otherwise « Updated on »."
+        ),
+    )
+
+
 def reviewer_fields():
     """Who last checked a factual page: shown to visitors as « Révisé par … »."""
     name = models.CharField(
         _("reviewed by"),
         max_length=120,
         blank=True,
-        help_text=_("The practitioner who last checked this page, as shown to visitors."),
+        help_text=_(
+            "Only a practitioner who really checked this page and agrees to be named. "
+            "Leave empty otherwise."
+        ),
     )
     profession = models.CharField(
         _("reviewer's profession"),
@@ -137,9 +155,7 @@ class Intervention(models.Model):
         help_text=_("Only published pages are shown to visitors."),
     )
     order = order_field()
-    last_reviewed = models.DateField(
-        _("last reviewed"), help_text=_("The day a practitioner last checked this page.")
-    )
+    last_reviewed = last_checked_field()
     sources = models.ManyToManyField(
         Source,
         blank=True,
@@ -245,6 +261,13 @@ class Intervention(models.Model):
         ("cost", _("Cost and insurance")),
     ]
 
+    # Practical pages that answer the next question a section raises (keys of Page.Key).
+    SECTION_PAGES = {
+        "providers": ["check-practitioner"],
+        "where_to_find": ["first-appointment", "while-you-wait"],
+        "cost": ["costs"],
+    }
+
     def sections(self):
         return [(field, heading, getattr(self, field)) for field, heading in self.SECTIONS]
 
@@ -312,8 +335,10 @@ class Resource(models.Model):
 
     class Kind(models.TextChoices):
         EMERGENCY = "emergency", _("Emergency")
-        CRISIS = "crisis", _("Crisis lines, 24/7")
+        CRISIS = "crisis", _("Crisis lines, day and night")
         SUPPORT = "support", _("Listening and support")
+        YOUTH = "youth", _("Young people and parents")
+        GROUPS = "groups", _("For specific people and situations")
         DIRECTORY = "directory", _("Directories of professionals")
 
     key = models.SlugField(max_length=40, unique=True, editable=False)
@@ -453,12 +478,17 @@ class Page(models.Model):
         GLOSSARY = "glossary", _("Glossary")
         ABOUT = "about", _("About")
         PRIVACY = "privacy", _("Privacy")
+        WHILE_YOU_WAIT = "while-you-wait", _("While you wait")
+        FIRST_APPOINTMENT = "first-appointment", _("A first appointment")
+        COSTS = "costs", _("Costs and coverage")
+        CHECK_PRACTITIONER = "check-practitioner", _("Check a practitioner")
+        YOUTH_PARENTS = "youth-parents", _("Youth and parents")
+        OUTSIDE_QUEBEC = "outside-quebec", _("Outside Québec")
+        URGENT_HELP = "urgent-help", _("Urgent help in person")
         WORRIED = "worried", _("Worried about someone")
 
     key = models.SlugField(max_length=20, unique=True, choices=Key.choices, editable=False)
-    last_reviewed = models.DateField(
-        _("last reviewed"), help_text=_("The day a practitioner last checked this page.")
-    )
+    last_reviewed = last_checked_field()
     sources = models.ManyToManyField(
         Source,
         blank=True,
@@ -486,8 +516,25 @@ class Page(models.Model):
         Key.GLOSSARY: "services:glossary",
         Key.ABOUT: "services:about",
         Key.PRIVACY: "services:privacy",
+        Key.WHILE_YOU_WAIT: "services:while_you_wait",
+        Key.FIRST_APPOINTMENT: "services:first_appointment",
+        Key.COSTS: "services:costs",
+        Key.CHECK_PRACTITIONER: "services:check_practitioner",
+        Key.YOUTH_PARENTS: "services:youth_parents",
+        Key.OUTSIDE_QUEBEC: "services:outside_quebec",
+        Key.URGENT_HELP: "services:urgent_help",
         Key.WORRIED: "services:worried",
     }
+    # The pages that answer a visitor's next question, linked from home and help lines.
+    NEXT_QUESTIONS = [
+        Key.URGENT_HELP,
+        Key.WHILE_YOU_WAIT,
+        Key.FIRST_APPOINTMENT,
+        Key.COSTS,
+        Key.CHECK_PRACTITIONER,
+        Key.YOUTH_PARENTS,
+        Key.OUTSIDE_QUEBEC,
+    ]
 
     class Meta:
         ordering = ["key"]

@@ -15,6 +15,8 @@ PAGE_TYPES = {
     "about": {"fr": "/fr/a-propos/", "en": "/en/about/"},
     "privacy": {"fr": "/fr/confidentialite/", "en": "/en/privacy/"},
     "worried": {"fr": "/fr/inquiet-pour-un-proche/", "en": "/en/worried-about-someone/"},
+    # The practical pages share one template; this one has the most kinds of content.
+    "costs": {"fr": "/fr/couts-et-remboursements/", "en": "/en/costs-and-coverage/"},
     "404": {"fr": "/fr/nulle-part/", "en": "/en/nowhere/"},
 }
 SUBMIT = {"fr": "Voir l'aide qui pourrait convenir", "en": "See which help may fit"}
