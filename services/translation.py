@@ -4,6 +4,7 @@ import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
+    AccessPoint,
     Choice,
     ChoiceWeight,
     Criterion,
@@ -11,6 +12,7 @@ from .models import (
     Intervention,
     Page,
     Question,
+    Region,
     Resource,
     Source,
     Trait,
@@ -98,4 +100,24 @@ class ChoiceTranslation(TranslationOptions):
 for model in (Source, Criterion, Trait, Resource, GlossaryTerm, Question, Choice, ChoiceWeight):
     simple_history.register(model)
 for model in (Intervention, Page):
+    simple_history.register(model, m2m_fields=["sources"])
+
+
+# Près de chez toi / Near you (services/models/regions.py).
+@register(Region)
+class RegionTranslation(TranslationOptions):
+    fields = ("name", "slug", "intro", "body", "meta_description")
+    required_languages = {
+        "fr": ("name", "slug", "intro", "meta_description"),
+        "en": ("name", "slug", "intro", "meta_description"),
+    }
+
+
+@register(AccessPoint)
+class AccessPointTranslation(TranslationOptions):
+    fields = ("name", "territory", "description", "address", "phone_display", "url")
+    required_languages = {"fr": ("name", "description"), "en": ("name", "description")}
+
+
+for model in (Region, AccessPoint):
     simple_history.register(model, m2m_fields=["sources"])
