@@ -192,7 +192,7 @@ class AccessPoint(models.Model):
     objects = AccessPointQuerySet.as_manager()
 
     class Meta:
-        ordering = ["region__order", "order", "pk"]
+        ordering = ["order", "pk"]
         verbose_name = _("place to go")
         verbose_name_plural = _("places to go")
 
