@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from django.db import transaction
+from django.db import models, transaction
 
 from ..models import (
+    AccessPoint,
     Choice,
     ChoiceWeight,
     Criterion,
@@ -21,6 +22,7 @@ from ..models import (
     Intervention,
     Page,
     Question,
+    Region,
     Resource,
     SeedRecord,
     Source,
@@ -31,7 +33,17 @@ from ..translation_status import translated_field_names
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("fr", "en")
-SECTIONS = ("sources", "interventions", "criteria", "resources", "glossary", "pages", "questions")
+SECTIONS = (
+    "sources",
+    "interventions",
+    "criteria",
+    "resources",
+    "glossary",
+    "pages",
+    "questions",
+    "regions",
+    "access_points",
+)
 
 
 def read_content(path=DEFAULT_CONTENT):
@@ -52,6 +64,8 @@ def as_json(value):
     """The form a value takes in a SeedRecord, and in comparisons."""
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, models.Model):  # a link to another object: by its stable key
+        return value.key
     return value
 
 
@@ -133,9 +147,25 @@ KINDS = [
         parse={"last_reviewed": parse_date},
     ),
     Kind("questions", Question, plain=("order", "published"), defaults={"published": True}),
+    Kind(
+        "regions",
+        Region,
+        plain=("code", "order", "last_reviewed", "reviewer_name", "editor_note"),
+        sources=True,
+        parse={"last_reviewed": parse_date},
+    ),
 ]
 # Nested under each question in the data file.
 CHOICES = Kind("choices", Choice, plain=("order", "risk_signal"), defaults={"risk_signal": False})
+# Places to go name their region by key (none: everywhere in Québec); loaded after regions.
+ACCESS_POINTS = Kind(
+    "access_points",
+    AccessPoint,
+    plain=("region", "kind", "order", "phone", "last_reviewed", "editor_note"),
+    sources=True,
+    parse={"last_reviewed": parse_date},
+    defaults={"region": None},
+)
 
 
 class Seeder:
@@ -233,6 +263,7 @@ class Seeder:
                 self.sources_by_key = {s.key: s for s in Source.objects.all()}
         self.seed_traits(content.get("criteria", []), objects)
         self.seed_choices(content.get("questions", []), objects)
+        self.seed_access_points(content.get("access_points", []), objects)
         return self.counts
 
     def seed_traits(self, criteria, objects):
@@ -279,6 +310,19 @@ class Seeder:
                             {"weight": int(weight)},
                             {"choice": choice, "intervention": intervention},
                         )
+
+
+    def seed_access_points(self, records, objects):
+        for record in records:
+            key, region_key = record["key"], record.get("region")
+            wanted = ACCESS_POINTS.values(record)
+            if region_key is not None:
+                if region_key not in self.seeded_keys["regions"]:
+                    raise ValueError(f"place to go {key}: unknown region {region_key!r}")
+                wanted["region"] = objects["regions"].get(region_key)
+                if wanted["region"] is None:
+                    continue  # an editor deleted the region
+            self.apply(AccessPoint, key, wanted, {"key": key})
 
 
 def seed_content(path=DEFAULT_CONTENT):

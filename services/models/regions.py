@@ -152,7 +152,7 @@ class AccessPoint(models.Model):
         _("phone number to dial"),
         max_length=20,
         blank=True,
-        help_text=_("Digits only, for the call link (for example 4186884240)."),
+        help_text=_("Digits only, for the call link (for example 14186884240)."),
     )
     last_reviewed = verified_field()
     sources = region_sources_field()

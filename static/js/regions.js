@@ -30,8 +30,8 @@
         shown += 1;
       }
     });
-    var template = shown === 1 ? count.dataset.templateOne : count.dataset.templateMany;
-    count.textContent = wanted ? template.replace("%(count)s", shown) : "";
+    var words = shown === 1 ? count.dataset.one : count.dataset.many;
+    count.textContent = wanted ? shown + " " + words : "";
   }
 
   box.hidden = false;
