@@ -311,7 +311,6 @@ class Seeder:
                             {"choice": choice, "intervention": intervention},
                         )
 
-
     def seed_access_points(self, records, objects):
         for record in records:
             key, region_key = record["key"], record.get("region")
