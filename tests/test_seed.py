@@ -5,10 +5,12 @@ from django.core.management import call_command
 
 from services.content.loader import DEFAULT_CONTENT, read_content, seed_content
 from services.models import (
+    AccessPoint,
     Criterion,
     GlossaryTerm,
     Intervention,
     Page,
+    Region,
     Resource,
     SeedRecord,
     Source,
@@ -29,7 +31,17 @@ ALL_INTERVENTIONS = {
     "crisis",
     "psychotherapy",
 }
-CONTENT_MODELS = [Source, Intervention, Criterion, Trait, Resource, GlossaryTerm, Page]
+CONTENT_MODELS = [
+    Source,
+    Intervention,
+    Criterion,
+    Trait,
+    Resource,
+    GlossaryTerm,
+    Page,
+    Region,
+    AccessPoint,
+]
 
 
 def snapshot():
