@@ -14,6 +14,12 @@ PAGE_TYPES = {
     "glossary": {"fr": "/fr/glossaire/", "en": "/en/glossary/"},
     "about": {"fr": "/fr/a-propos/", "en": "/en/about/"},
     "privacy": {"fr": "/fr/confidentialite/", "en": "/en/privacy/"},
+    "near-you": {"fr": "/fr/pres-de-chez-toi/", "en": "/en/near-you/"},
+    "region": {"fr": "/fr/pres-de-chez-toi/montreal/", "en": "/en/near-you/montreal/"},
+    "region-north": {
+        "fr": "/fr/pres-de-chez-toi/nord-du-quebec/",
+        "en": "/en/near-you/nord-du-quebec/",
+    },
     "404": {"fr": "/fr/nulle-part/", "en": "/en/nowhere/"},
 }
 SUBMIT = {"fr": "Voir l'aide qui pourrait convenir", "en": "See which help may fit"}
