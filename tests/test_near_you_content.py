@@ -176,3 +176,26 @@ def test_a_reviewer_marks_a_region_verified_today(editor_client):
     assert response.status_code == 302
     region.refresh_from_db()
     assert region.last_reviewed == timezone.localdate()
+
+
+def test_a_region_saves_unchanged_through_the_admin_with_its_places(editor_client):
+    region = Region.objects.get(key="nord-du-quebec")
+    url = reverse("admin:services_region_change", args=[region.pk])
+    data = current_form_data(editor_client.get(url, headers={"Accept-Language": "en"}))
+    response = editor_client.post(url, data, headers={"Accept-Language": "en"})
+    assert response.status_code == 302
+    assert region.access_points.count() == 7
+
+
+def test_the_roles_edit_regions_and_only_reviewers_verify_them(django_user_model):
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("e", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Éditeur / Editor"))
+    reviewer = django_user_model.objects.create_user("r", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="Réviseur / Reviewer"))
+    for user in (editor, reviewer):
+        assert user.has_perm("services.change_region")
+        assert user.has_perm("services.change_accesspoint")
+    assert reviewer.has_perm("services.review_region")
+    assert not editor.has_perm("services.review_region")
