@@ -125,6 +125,26 @@ def test_hreflang_alternates_point_both_ways(client):
             assert alternates[language] == url
 
 
+def test_region_pages_have_the_frame_and_load_nothing_from_another_host(client):
+    for language in LANGUAGES:
+        for url in [url_in(language, "services:near_you"), *region_urls(language)]:
+            html = page(client.get(url))
+            links = [attrs for tag, attrs in html.tags if tag == "a"]
+            assert links[0]["href"] == "#main", url
+            assert "data-quick-exit" in links[1], url
+            assert links[2]["class"] == "language-toggle", url
+            for tag, attrs in html.tags:
+                loaded = attrs.get("src") if tag in {"script", "img", "iframe"} else None
+                if tag == "link" and attrs.get("rel") in {"stylesheet", "icon", "preload"}:
+                    loaded = attrs.get("href")
+                if loaded:
+                    assert loaded.startswith("/") and not loaded.startswith("//"), (url, loaded)
+            # Inline scripts would break the CSP; only JSON-LD data is inline.
+            for tag, attrs in html.tags:
+                if tag == "script" and "src" not in attrs:
+                    assert attrs.get("type") == "application/ld+json", url
+
+
 def test_region_pages_set_no_cookie_and_store_nothing(client):
     for language in LANGUAGES:
         for url in [url_in(language, "services:near_you"), *region_urls(language)]:
