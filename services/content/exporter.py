@@ -6,9 +6,9 @@ empty database reproduces every field in both languages.
 
 import yaml
 
-from ..models import AccessPoint, Choice, Criterion, Intervention, Question
+from ..models import Choice, Criterion, Intervention, Question
 from ..translation_status import translated_field_names
-from .loader import ACCESS_POINTS, CHOICES, KINDS, LANGUAGES, as_json
+from .loader import CHOICES, KINDS, LANGUAGES, as_json
 
 
 def record_of(kind, obj):
@@ -34,6 +34,8 @@ def export_content():
         objects = kind.model.objects.all()
         if kind.sources:
             objects = objects.prefetch_related("sources")
+        if kind.links:
+            objects = objects.select_related(*kind.links)
         content[kind.section] = [record_of(kind, obj) for obj in objects]
 
     traits = {}
@@ -54,9 +56,6 @@ def export_content():
     keys = dict(Question.objects.values_list("key", "pk"))
     for record in content["questions"]:
         record["choices"] = by_question.get(keys[record["key"]], [])
-
-    points = AccessPoint.objects.select_related("region").prefetch_related("sources")
-    content["access_points"] = [record_of(ACCESS_POINTS, point) for point in points]
     return content
 
 

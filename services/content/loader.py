@@ -33,17 +33,6 @@ from ..translation_status import translated_field_names
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("fr", "en")
-SECTIONS = (
-    "sources",
-    "interventions",
-    "criteria",
-    "resources",
-    "glossary",
-    "pages",
-    "questions",
-    "regions",
-    "access_points",
-)
 
 
 def read_content(path=DEFAULT_CONTENT):
@@ -80,6 +69,7 @@ class Kind:
     parse: dict = field(default_factory=dict)  # field -> function from YAML value to model
     defaults: dict = field(default_factory=dict)  # field -> value when the record omits it
     renamed: dict = field(default_factory=dict)  # YAML name -> model field name
+    links: dict = field(default_factory=dict)  # field -> section whose key it names (or None)
 
     def values(self, record):
         """The flat field values an object should have, from one YAML record."""
@@ -154,18 +144,20 @@ KINDS = [
         sources=True,
         parse={"last_reviewed": parse_date},
     ),
+    # A place to go names its region by key; none means everywhere in Québec.
+    Kind(
+        "access_points",
+        AccessPoint,
+        plain=("region", "kind", "order", "phone", "last_reviewed", "editor_note"),
+        sources=True,
+        parse={"last_reviewed": parse_date},
+        defaults={"region": None},
+        links={"region": "regions"},
+    ),
 ]
+SECTIONS = tuple(kind.section for kind in KINDS)
 # Nested under each question in the data file.
 CHOICES = Kind("choices", Choice, plain=("order", "risk_signal"), defaults={"risk_signal": False})
-# Places to go name their region by key (none: everywhere in Québec); loaded after regions.
-ACCESS_POINTS = Kind(
-    "access_points",
-    AccessPoint,
-    plain=("region", "kind", "order", "phone", "last_reviewed", "editor_note"),
-    sources=True,
-    parse={"last_reviewed": parse_date},
-    defaults={"region": None},
-)
 
 
 class Seeder:
@@ -256,15 +248,30 @@ class Seeder:
             objects[kind.section] = {}
             for record in content.get(kind.section, []):
                 key = record["key"]
-                obj = self.apply(kind.model, key, kind.values(record), {"key": key})
+                values = kind.values(record)
+                if not self.resolve_links(kind, key, values, objects):
+                    continue  # what it belongs to was deleted by an editor
+                obj = self.apply(kind.model, key, values, {"key": key})
                 if obj is not None:
                     objects[kind.section][key] = obj
             if kind.model is Source:
                 self.sources_by_key = {s.key: s for s in Source.objects.all()}
         self.seed_traits(content.get("criteria", []), objects)
         self.seed_choices(content.get("questions", []), objects)
-        self.seed_access_points(content.get("access_points", []), objects)
         return self.counts
+
+    def resolve_links(self, kind, key, values, objects):
+        """Replace each linked key by its object; False when an editor deleted the object."""
+        for name, section in kind.links.items():
+            target = values[name]
+            if target is None:
+                continue
+            if target not in self.seeded_keys[section]:
+                raise ValueError(f"{kind.section} {key}: unknown {name} {target!r}")
+            values[name] = objects[section].get(target)
+            if values[name] is None:
+                return False
+        return True
 
     def seed_traits(self, criteria, objects):
         interventions = objects["interventions"]
@@ -310,18 +317,6 @@ class Seeder:
                             {"weight": int(weight)},
                             {"choice": choice, "intervention": intervention},
                         )
-
-    def seed_access_points(self, records, objects):
-        for record in records:
-            key, region_key = record["key"], record.get("region")
-            wanted = ACCESS_POINTS.values(record)
-            if region_key is not None:
-                if region_key not in self.seeded_keys["regions"]:
-                    raise ValueError(f"place to go {key}: unknown region {region_key!r}")
-                wanted["region"] = objects["regions"].get(region_key)
-                if wanted["region"] is None:
-                    continue  # an editor deleted the region
-            self.apply(AccessPoint, key, wanted, {"key": key})
 
 
 def seed_content(path=DEFAULT_CONTENT):
