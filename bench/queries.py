@@ -33,6 +33,8 @@ PAGES = [
     "/fr/ressources/",
     "/fr/glossaire/",
     "/fr/a-propos/",
+    "/fr/pres-de-chez-toi/",
+    "/fr/pres-de-chez-toi/montreal/",
 ]
 
 

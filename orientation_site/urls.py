@@ -5,9 +5,10 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from services import views
+from services.near_you.sitemaps import RegionSitemap
 from services.sitemaps import InterventionSitemap, PageSitemap
 
-sitemaps = {"pages": PageSitemap, "interventions": InterventionSitemap}
+sitemaps = {"pages": PageSitemap, "interventions": InterventionSitemap, "regions": RegionSitemap}
 
 # Outside the language prefix: machinery that has no language.
 urlpatterns = [

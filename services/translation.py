@@ -4,6 +4,7 @@ import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
+    AccessPoint,
     AnswerRule,
     Choice,
     ChoiceWeight,
@@ -12,6 +13,7 @@ from .models import (
     Intervention,
     Page,
     Question,
+    Region,
     Resource,
     ReviewedProfile,
     Source,
@@ -122,4 +124,24 @@ for model in (
 ):
     simple_history.register(model)
 for model in (Intervention, Page):
+    simple_history.register(model, m2m_fields=["sources"])
+
+
+# Près de chez toi / Near you (services/models/regions.py).
+@register(Region)
+class RegionTranslation(TranslationOptions):
+    fields = ("name", "slug", "intro", "body", "meta_description")
+    required_languages = {
+        "fr": ("name", "slug", "intro", "meta_description"),
+        "en": ("name", "slug", "intro", "meta_description"),
+    }
+
+
+@register(AccessPoint)
+class AccessPointTranslation(TranslationOptions):
+    fields = ("name", "territory", "description", "address", "phone_display", "url")
+    required_languages = {"fr": ("name", "description"), "en": ("name", "description")}
+
+
+for model in (Region, AccessPoint):
     simple_history.register(model, m2m_fields=["sources"])

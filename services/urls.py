@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from . import views
 from .guide import views as guide_views
 from .models import Page
+from .near_you import views as near_you
 from .quick_exit import quick_exit
 
 app_name = "services"
@@ -31,6 +32,8 @@ urlpatterns = [
     path(_("which-service/"), guide_views.guide_view, name="guide"),
     path(_("exit/"), quick_exit, name="quick_exit"),
     path(_("resources/"), views.resources, name="resources"),
+    path(_("near-you/"), near_you.region_list, name="near_you"),
+    path(_("near-you/<slug:slug>/"), near_you.region_detail, name="region"),
     path(_("glossary/"), views.glossary, name="glossary"),
 ] + [
     path(segment, views.text_page, {"key": key, "template": template}, name=name)

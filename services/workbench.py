@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from .models import Intervention, Page
+from .models import AccessPoint, Intervention, Page, Region
 from .readability import measure, plain_text
 from .translation_status import missing_translations, translated_field_names
 
-REVIEWED_MODELS = (Intervention, Page)
+# Everything with a review (or verification) date that visitors see.
+REVIEWED_MODELS = (Intervention, Page, Region, AccessPoint)
 
 
 def change_url(obj):

@@ -1,10 +1,10 @@
 """Making more content than the seed has, for scale tests."""
 
-from services.models import Criterion, GlossaryTerm, Intervention, Resource, Trait
+from services.models import AccessPoint, Criterion, GlossaryTerm, Intervention, Resource, Trait
 
 
 def multiply_content(times):
-    """Add (times - 1) copies of every intervention (with cells), resource and term."""
+    """Add (times - 1) copies of every intervention (with cells), resource, term and place to go."""
     originals = list(Intervention.objects.all())
     criteria = list(Criterion.objects.all())
     for copy in range(1, times):
@@ -28,3 +28,10 @@ def multiply_content(times):
                 if model is Resource:
                     clone.in_header = False
                 clone.save()
+    for original in list(AccessPoint.objects.all()):
+        for copy in range(1, times):
+            clone = AccessPoint.objects.get(pk=original.pk)
+            clone.pk = None
+            clone.key = f"{original.key}-{copy}"
+            clone.save()
+            clone.sources.set(original.sources.all())

@@ -3,11 +3,20 @@
 import pytest
 from django.urls import reverse
 
-from services.models import Criterion, GlossaryTerm, Intervention, Page, Resource, Source
+from services.models import (
+    AccessPoint,
+    Criterion,
+    GlossaryTerm,
+    Intervention,
+    Page,
+    Region,
+    Resource,
+    Source,
+)
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Intervention, Criterion, Resource, GlossaryTerm, Page, Source]
+MODELS = [Intervention, Criterion, Resource, GlossaryTerm, Page, Source, Region, AccessPoint]
 
 
 @pytest.fixture

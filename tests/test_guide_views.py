@@ -278,3 +278,10 @@ def test_the_form_page_is_cached_but_the_result_is_not(client, django_assert_num
     first = client.post(URLS["fr"], GRIEF).content
     second = client.post(URLS["fr"], AT_RISK).content
     assert first != second
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_result_leads_to_where_to_go_near_you(client, language):
+    body = client.post(URLS[language], GRIEF).content.decode()
+    near_you = {"fr": "/fr/pres-de-chez-toi/", "en": "/en/near-you/"}[language]
+    assert f'<a href="{near_you}">' in body

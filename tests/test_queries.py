@@ -18,6 +18,8 @@ PAGES = [
     ("services:resources", {}),
     ("services:glossary", {}),
     ("services:about", {}),
+    ("services:near_you", {}),
+    ("services:region", {"slug": "montreal"}),
 ]
 
 

@@ -5,11 +5,13 @@ from django.core.management import call_command
 
 from services.content.loader import DEFAULT_CONTENT, read_content, seed_content
 from services.models import (
+    AccessPoint,
     Criterion,
     GlossaryTerm,
     Intervention,
     Page,
     Question,
+    Region,
     Resource,
     SeedRecord,
     Source,
@@ -30,7 +32,17 @@ ALL_INTERVENTIONS = {
     "crisis",
     "psychotherapy",
 }
-CONTENT_MODELS = [Source, Intervention, Criterion, Trait, Resource, GlossaryTerm, Page]
+CONTENT_MODELS = [
+    Source,
+    Intervention,
+    Criterion,
+    Trait,
+    Resource,
+    GlossaryTerm,
+    Page,
+    Region,
+    AccessPoint,
+]
 
 
 def snapshot():

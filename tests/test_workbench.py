@@ -271,7 +271,9 @@ def test_every_rich_text_field_is_sanitised_on_save_and_render(client, model, ke
 # --- Ordering, language, roles -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("model", ["intervention", "criterion", "resource", "question"])
+@pytest.mark.parametrize(
+    "model", ["intervention", "criterion", "resource", "question", "region", "accesspoint"]
+)
 def test_lists_are_ordered_by_drag_and_drop(client, admin_user, model):
     client.force_login(admin_user)
     body = client.get(reverse(f"admin:services_{model}_changelist")).content.decode()
@@ -329,7 +331,7 @@ def test_export_then_seed_into_an_empty_database_reproduces_every_field(tmp_path
 @pytest.mark.parametrize(
     "model",
     ["intervention", "criterion", "trait", "resource", "glossaryterm", "page", "source",
-     "question", "choice", "choiceweight"],
+     "question", "choice", "choiceweight", "region", "accesspoint"],
 )  # fmt: skip
 def test_every_content_model_has_a_history_page(client, admin_user, model):
     from django.apps import apps

@@ -45,6 +45,8 @@ def export_content():
         objects = kind.model.objects.all()
         if kind.sources:
             objects = objects.prefetch_related("sources")
+        if kind.links:
+            objects = objects.select_related(*kind.links)
         content[kind.section] = [record_of(kind, obj) for obj in objects]
 
     traits = {}

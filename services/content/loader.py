@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from django.db import transaction
+from django.db import models, transaction
 
 from ..models import (
+    AccessPoint,
     AnswerRule,
     Choice,
     ChoiceWeight,
@@ -22,6 +23,7 @@ from ..models import (
     Intervention,
     Page,
     Question,
+    Region,
     Resource,
     ReviewedProfile,
     SeedRecord,
@@ -33,17 +35,6 @@ from ..translation_status import translated_field_names
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("fr", "en")
-SECTIONS = (
-    "sources",
-    "interventions",
-    "criteria",
-    "resources",
-    "glossary",
-    "pages",
-    "questions",
-    "crisis_block",
-    "profiles",
-)
 
 
 def read_content(path=DEFAULT_CONTENT):
@@ -64,6 +55,8 @@ def as_json(value):
     """The form a value takes in a SeedRecord, and in comparisons."""
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, models.Model):  # a link to another object: by its stable key
+        return value.key
     return value
 
 
@@ -78,6 +71,7 @@ class Kind:
     parse: dict = field(default_factory=dict)  # field -> function from YAML value to model
     defaults: dict = field(default_factory=dict)  # field -> value when the record omits it
     renamed: dict = field(default_factory=dict)  # YAML name -> model field name
+    links: dict = field(default_factory=dict)  # field -> section whose key it names (or None)
 
     def values(self, record):
         """The flat field values an object should have, from one YAML record."""
@@ -160,7 +154,26 @@ KINDS = [
         plain=("answers", "expected_first", "never", "note"),
         defaults={"answers": {}, "expected_first": [], "never": []},
     ),
+    Kind(
+        "regions",
+        Region,
+        plain=("code", "order", "last_reviewed", "reviewer_name", "editor_note"),
+        sources=True,
+        parse={"last_reviewed": parse_date},
+    ),
+    # A place to go names its region by key; none means everywhere in Québec.
+    Kind(
+        "access_points",
+        AccessPoint,
+        plain=("region", "kind", "order", "phone", "last_reviewed", "editor_note"),
+        sources=True,
+        parse={"last_reviewed": parse_date},
+        defaults={"region": None},
+        links={"region": "regions"},
+    ),
 ]
+# `crisis_block` (guide.yaml) is a list of help-line keys, not a kind of its own.
+SECTIONS = (*(kind.section for kind in KINDS), "crisis_block")
 # Nested under each question in the data file.
 CHOICES = Kind(
     "choices",
@@ -273,7 +286,10 @@ class Seeder:
             objects[kind.section] = {}
             for record in content.get(kind.section, []):
                 key = record["key"]
-                obj = self.apply(kind.model, key, kind.values(record), {"key": key})
+                values = kind.values(record)
+                if not self.resolve_links(kind, key, values, objects):
+                    continue  # what it belongs to was deleted by an editor
+                obj = self.apply(kind.model, key, values, {"key": key})
                 if obj is not None:
                     objects[kind.section][key] = obj
             if kind.model is Source:
@@ -281,6 +297,19 @@ class Seeder:
         self.seed_traits(content.get("criteria", []), objects)
         self.seed_choices(content.get("questions", []), objects)
         return self.counts
+
+    def resolve_links(self, kind, key, values, objects):
+        """Replace each linked key by its object; False when an editor deleted the object."""
+        for name, section in kind.links.items():
+            target = values[name]
+            if target is None:
+                continue
+            if target not in self.seeded_keys[section]:
+                raise ValueError(f"{kind.section} {key}: unknown {name} {target!r}")
+            values[name] = objects[section].get(target)
+            if values[name] is None:
+                return False
+        return True
 
     def seed_traits(self, criteria, objects):
         interventions = objects["interventions"]

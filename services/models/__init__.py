@@ -2,6 +2,7 @@
 
 - `catalogue`: what visitors read (kinds of help, comparison, help lines, glossary, pages).
 - `guide`: the questionnaire « Quel service choisir ? ».
+- `regions`: « Près de chez toi »: the 17 regions and the places to go in each.
 - `seeding`: what `seed_content` last wrote, to tell an editor's change from ours.
 """
 
@@ -22,10 +23,13 @@ from .catalogue import (
     sanitise_rich_text,
 )
 from .guide import AnswerRule, Choice, ChoiceWeight, Question, QuestionQuerySet, ReviewedProfile
+from .regions import AccessPoint, AccessPointQuerySet, Region
 from .seeding import SeedRecord
 
 __all__ = [
     "HTML_HELP",
+    "AccessPoint",
+    "AccessPointQuerySet",
     "AnswerRule",
     "Choice",
     "ChoiceWeight",
@@ -37,6 +41,7 @@ __all__ = [
     "Page",
     "Question",
     "QuestionQuerySet",
+    "Region",
     "Resource",
     "ReviewedProfile",
     "SeedRecord",

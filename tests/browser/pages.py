@@ -17,6 +17,12 @@ PAGE_TYPES = {
     "worried": {"fr": "/fr/inquiet-pour-un-proche/", "en": "/en/worried-about-someone/"},
     # The practical pages share one template; this one has the most kinds of content.
     "costs": {"fr": "/fr/couts-et-remboursements/", "en": "/en/costs-and-coverage/"},
+    "near-you": {"fr": "/fr/pres-de-chez-toi/", "en": "/en/near-you/"},
+    "region": {"fr": "/fr/pres-de-chez-toi/montreal/", "en": "/en/near-you/montreal/"},
+    "region-north": {
+        "fr": "/fr/pres-de-chez-toi/nord-du-quebec/",
+        "en": "/en/near-you/nord-du-quebec/",
+    },
     "404": {"fr": "/fr/nulle-part/", "en": "/en/nowhere/"},
 }
 SUBMIT = {"fr": "Voir l'aide qui pourrait convenir", "en": "See which help may fit"}

@@ -29,6 +29,10 @@ SMALL_SCREEN_PATHS = [
     "/en/glossary/",
     "/fr/a-propos/",
     "/en/privacy/",
+    "/fr/pres-de-chez-toi/",
+    "/en/near-you/",
+    "/fr/pres-de-chez-toi/montreal/",
+    "/en/near-you/nord-du-quebec/",
     "/fr/nulle-part/",
 ]
 

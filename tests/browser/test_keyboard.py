@@ -17,7 +17,9 @@ FOCUSED = """() => {
 }"""
 
 
-@pytest.mark.parametrize("name", ["home", "crisis", "compare", "guide", "404"])
+@pytest.mark.parametrize(
+    "name", ["home", "crisis", "compare", "guide", "near-you", "region", "404"]
+)
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_tab_reaches_skip_link_then_quick_exit_then_language(site, page, name, language):
     page.goto(site + PAGE_TYPES[name][language])

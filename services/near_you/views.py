@@ -1,0 +1,64 @@
+"""The list of regions and one region's page. Both are public and served from the page cache.
+
+Query count is constant: the list is one query; a region page is the region, its sources, its
+places to go with their sources, and the province-wide help lines (911, 811, 1 866 APPELLE),
+whatever the number of places.
+"""
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from ..languages import object_urls
+from ..models import AccessPoint, Region, Resource
+from ..page_cache import public_page
+from .structured_data import region_json_ld
+
+# The lines every region page repeats in its "right now" box, by their stable content keys
+# (services/content/data/resources.yaml), in this order.
+LINES_ON_EVERY_REGION = ("emergency-911", "info-social-811", "suicide-prevention")
+
+
+def sections(points):
+    """[(kind, label, [points])] in the order of AccessPoint.Kind, each kind present or not."""
+    return [
+        (value, label, [p for p in points if p.kind == value])
+        for value, label in AccessPoint.Kind.choices
+    ]
+
+
+def lines_on_every_region():
+    found = {r.key: r for r in Resource.objects.filter(key__in=LINES_ON_EVERY_REGION)}
+    return [found[key] for key in LINES_ON_EVERY_REGION if key in found]
+
+
+@public_page
+def region_list(request):
+    return TemplateResponse(
+        request, "services/region_list.html", {"regions": list(Region.objects.all())}
+    )
+
+
+@public_page
+def region_detail(request, slug):
+    region = Region.objects.filter(slug=slug).prefetch_related("sources").first()
+    if region is None:
+        # A slug from the other language: send the visitor to this language's page.
+        other = Region.objects.filter(Q(slug_fr=slug) | Q(slug_en=slug)).first()
+        if other is not None:
+            return redirect(other.get_absolute_url(), permanent=True)
+        raise Http404
+    points = list(AccessPoint.objects.for_region(region))
+    sources = {source.pk: source for source in region.sources.all()}
+    for point in points:
+        sources.update((source.pk, source) for source in point.sources.all())
+    context = {
+        "region": region,
+        "sections": sections(points),
+        "lines": lines_on_every_region(),
+        "sources": sorted(sources.values(), key=lambda s: (s.publisher.casefold(), s.title)),
+        "alternates": object_urls(region),
+        "json_ld": region_json_ld(request, region, points),
+    }
+    return TemplateResponse(request, "services/region_detail.html", context)
