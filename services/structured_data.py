@@ -35,7 +35,12 @@ def intervention_json_ld(request, intervention):
         "name": name,
         "description": intervention.meta_description,
         "inLanguage": language,
-        "lastReviewed": intervention.last_reviewed.isoformat(),
+        # A draft an Editor added has no review yet (it is only seen in preview).
+        **(
+            {"lastReviewed": intervention.last_reviewed.isoformat()}
+            if intervention.last_reviewed
+            else {}
+        ),
         "reviewedBy": (
             {
                 "@type": "Person",

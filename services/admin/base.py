@@ -43,7 +43,6 @@ class ReviewedContentAdmin(ContentAdmin):
     """Factual pages: who reviewed them and when, readability, and a link to each language."""
 
     change_form_template = "admin/services/change_form_with_readability.html"
-    review_permission = None  # "services.review_…", set by subclasses
 
     @admin.display(description=_("view on site"))
     def view_on_site_links(self, obj):
@@ -57,14 +56,9 @@ class ReviewedContentAdmin(ContentAdmin):
             " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
         )
 
-    def has_review_permission(self, request):
-        return request.user.has_perm(self.review_permission)
-
     def get_readonly_fields(self, request, obj=None):
-        readonly = [*super().get_readonly_fields(request, obj), "view_on_site_links"]
-        if not self.has_review_permission(request):
-            readonly += ["last_reviewed", "reviewer_name"]
-        return readonly
+        # The reviewer's fields are read-only without the review permission: see guards.py.
+        return [*super().get_readonly_fields(request, obj), "view_on_site_links"]
 
     @admin.action(description=_("Mark as reviewed today"), permissions=["review"])
     def mark_reviewed(self, request, queryset):
