@@ -8,7 +8,7 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Site content")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects cache invalidation)
+        from . import keys, signals  # noqa: F401  (keys for added rows, cache invalidation)
 
 
 class OrientationAdminConfig(admin_apps.AdminConfig):

@@ -2,12 +2,13 @@
 
 Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not count uploaded files: a 60 MB multipart POST to the
 guide was parsed to a temporary file. Public pages take a few kilobytes of form data at most,
-the admin at most DATA_UPLOAD_MAX_MEMORY_SIZE; anything declaring more gets a 413 at once.
+the admin at most DATA_UPLOAD_MAX_MEMORY_SIZE; anything declaring more is refused at once with
+the site's 400 page, in the visitor's language (a garbled length too).
 """
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
-from django.utils.translation import gettext as _
+from django.core.exceptions import RequestDataTooBig
+from django.urls import get_resolver
 
 ADMIN_PREFIX = "/admin/"
 
@@ -25,11 +26,10 @@ class RequestLimitsMiddleware:
 
     def __call__(self, request):
         declared = request.META.get("CONTENT_LENGTH") or "0"
-        if not (declared.isascii() and declared.isdigit()):
-            return HttpResponseBadRequest(_("The request was not understood."))
-        if int(declared) > body_limit(request.path):
-            response = HttpResponse(_("This request is too large."), status=413)
-            # The rest of the body is never read: the connection cannot be reused.
-            response["Connection"] = "close"
-            return response
+        if not (declared.isascii() and declared.isdigit()) or int(declared) > body_limit(
+            request.path
+        ):
+            handler = get_resolver().resolve_error_handler(400)
+            # The body is never read (gunicorn's sync workers close the connection after it).
+            return handler(request, RequestDataTooBig("Request body over the limit."))
         return self.get_response(request)

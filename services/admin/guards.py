@@ -30,6 +30,16 @@ def is_int(value):
     return str(value).isascii() and str(value).isdigit() and len(str(value)) < 19
 
 
+def translated_originals(model):
+    """The names of `model`'s fields that modeltranslation turns into one copy per language."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return set()
+
+
 def translated_field_names(model):
     """Every field modeltranslation manages on `model`: originals and their language copies."""
     from modeltranslation.translator import NotRegistered, translator
@@ -100,12 +110,14 @@ class GuardedAdminMixin:
         super().save_model(request, obj, form, change)
 
     def _keep_fields_outside_form(self, obj, current, form):
-        translated = translated_field_names(type(obj))
+        # A translated field's original name reads and writes the active language's copy:
+        # its copies (reviewer_profession_fr, _en) are kept one by one instead.
+        originals = translated_originals(type(obj))
         for field in obj._meta.concrete_fields:
             if (
                 field.primary_key
                 or field.name in form.fields
-                or field.name in translated
+                or field.name in originals
                 or getattr(field, "auto_now", False)
             ):
                 continue
