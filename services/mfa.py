@@ -42,6 +42,7 @@ class AdminLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
         **OTPAuthenticationFormMixin.otp_error_messages,
         "token_required": _("Enter the code from your authentication app."),
         "invalid_token": _("This code is not valid. Check your app's clock and try again."),
+        "device_required": _("This code is not valid. Check your app's clock and try again."),
     }
 
     def __init__(self, request=None, *args, **kwargs):
@@ -64,6 +65,16 @@ class AdminLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
                 )
             self.clean_otp(user)
         return cleaned_data
+
+    def _chosen_device(self, user):
+        """Six digits: the authentication app; anything else: a recovery code.
+
+        django-otp checks one chosen device (and counts its failures, slowing guesses down);
+        the form has no device menu, so the code's shape chooses.
+        """
+        token = (self.cleaned_data.get("otp_token") or "").strip()
+        model = TOTPDevice if token.isdigit() and len(token) == 6 else StaticDevice
+        return model.objects.filter(user=user, confirmed=True).first()
 
 
 def has_device(user):
