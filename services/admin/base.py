@@ -1,5 +1,10 @@
 """The admin bases every content area shares: FR/EN tabs, history with undo, translation gaps,
-review dates and readability."""
+review dates and readability.
+
+Who may do what — publishing, deleting live content, reviewer fields, reverting, reordering —
+is not decided here: the admin site adds `guards.GuardedAdminMixin` to every registered admin
+(services/admin_site.py), from the role matrix in services/roles.py.
+"""
 
 from django.conf import settings
 from django.contrib import admin, messages

@@ -9,13 +9,11 @@ import json
 import logging
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.utils.translation import gettext as _
-from simple_history.utils import update_change_reason
 
 from .. import roles
 
@@ -188,8 +186,8 @@ class GuardedAdminMixin:
                 obj = queryset.get(pk=pk)
                 if getattr(obj, self.default_order_field) != int(order):
                     setattr(obj, self.default_order_field, int(order))
+                    obj._change_reason = _("Moved by drag and drop")  # shown in History
                     obj.save(update_fields=[self.default_order_field])
-                    update_change_reason(obj, _("Moved by drag and drop"))
                     moved += 1
         return moved
 
@@ -202,16 +200,19 @@ class GuardedAdminMixin:
         for obj in self.model.objects.filter(
             pk__in=[pk for pk in after if after[pk] != before.get(pk)]
         ):
+            obj._change_reason = _("Moved by drag and drop")
             obj.save(update_fields=[field])
-            update_change_reason(obj, _("Moved by drag and drop"))
 
-    # --- Messages for refused acts ------------------------------------------------------------
+    # --- Bulk actions ---------------------------------------------------------------------------
     def response_action(self, request, queryset):
+        """A tampered selection (`_selected_action=abc`) is a 400, not a database error."""
+        to_python = self.model._meta.pk.to_python
         try:
-            return super().response_action(request, queryset)
-        except (ValueError, TypeError):  # `_selected_action=abc`: a tampered form
-            self.message_user(request, _("The selection was not understood."), messages.ERROR)
+            for value in request.POST.getlist("_selected_action"):
+                to_python(value)
+        except ValidationError:
             return HttpResponseBadRequest(_("The selection was not understood."))
+        return super().response_action(request, queryset)
 
 
 class GuardedInlineMixin:
