@@ -195,3 +195,12 @@ def test_admin_forms_keep_their_room(editor):
     coaching = Intervention.objects.get(key="coaching")
     data = form_data(editor, coaching) | {"editor_note": "n" * 4000}
     assert editor.post(change(coaching), data).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "query", ["?attempt_time__year=2026", "?attempt_time__year=2026&attempt_time__month=11"]
+)
+def test_the_date_hierarchy_still_drills_down(admin_client, query):
+    assert (
+        admin_client.get(reverse("admin:axes_accessattempt_changelist") + query).status_code == 200
+    )

@@ -19,9 +19,21 @@ from .. import roles
 
 logger = logging.getLogger(__name__)
 
-# What a list filter may send in the query string, after the field's name (Django's
-# BooleanFieldListFilter, ChoicesFieldListFilter, RelatedFieldListFilter, AllValuesFieldListFilter).
-FILTER_LOOKUPS = ("exact", "isnull", "id__exact", "in")
+# What a list filter or the date hierarchy may send in the query string, after the field's name
+# (Django's Boolean-, Choices-, Related-, AllValues- and DateFieldListFilter, date_hierarchy).
+# None of them runs a pattern: `regex`, `contains` and the like are never accepted.
+FILTER_LOOKUPS = (
+    "exact",
+    "isnull",
+    "id__exact",
+    "in",
+    "gte",
+    "lt",
+    "lte",
+    "year",
+    "month",
+    "day",
+)
 
 
 def is_int(value):
