@@ -162,3 +162,19 @@ def test_an_editor_adds_an_intervention_as_an_unreviewed_draft(editor, admin_cli
     # Its preview renders without a review line, and the reviewer panel lists it as due.
     assert editor.get("/en/services/new-help/").status_code == 200
     assert "never reviewed" in editor.get(reverse("admin:index")).content.decode()
+
+
+def test_marking_as_reviewed_names_the_reviewer_who_did_it(django_user_model):
+    reviewer = client_for(django_user_model, "reviewer")
+    django_user_model.objects.filter(username="reviewer-user").update(
+        first_name="Luc", last_name="Gagnon"
+    )
+    coaching = Intervention.objects.get(key="coaching")
+    coaching.reviewer_name, coaching.reviewer_profession_fr = "Marie Tremblay", "psychologue"
+    coaching.save()
+    reviewer.post(
+        reverse("admin:services_intervention_changelist"),
+        {"action": "mark_reviewed", "_selected_action": [coaching.pk]},
+    )
+    coaching.refresh_from_db()
+    assert (coaching.reviewer_name, coaching.reviewer_profession_fr) == ("Luc Gagnon", "")

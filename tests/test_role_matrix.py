@@ -4,6 +4,7 @@ The matrix is services/roles.py (rendered as docs/roles.md). Each test derives i
 status from `roles.allowed(role, act)`, never from a list typed here.
 """
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from services import roles
-from services.models import Choice, Intervention, Question
+from services.models import Choice, Intervention, Page, Question
 
 from .admin_forms import current_form_data
 from .admin_roles import client_for
@@ -236,3 +237,20 @@ def test_revert_posts(role, admin_client):
     response = client.post(revert, data)
     allowed = roles.allowed(name, "revert to an earlier version (within the rules above)")
     assert response.status_code == (302 if allowed else 403)
+
+
+@pytest.mark.parametrize("model", [Intervention, Page], ids=ids)
+def test_mark_reviewed_action(role, model):
+    name, client = role
+    obj = model.objects.first()
+    model.objects.filter(pk=obj.pk).update(last_reviewed=datetime.date(2020, 1, 1))
+    client.post(url(model, "changelist"), {"action": "mark_reviewed", "_selected_action": [obj.pk]})
+    obj.refresh_from_db()
+    reviewed = obj.last_reviewed != datetime.date(2020, 1, 1)
+    assert reviewed == roles.allowed(name, "set who reviewed a page and when")
+
+
+def test_the_contents_app_page(role):
+    name, client = role
+    response = client.get(reverse("admin:app_list", args=["services"]))
+    assert response.status_code == (200 if roles.allowed(name, "list and open content") else 404)

@@ -67,8 +67,15 @@ class ReviewedContentAdmin(ContentAdmin):
 
     @admin.action(description=_("Mark as reviewed today"), permissions=["review"])
     def mark_reviewed(self, request, queryset):
+        """Today's date and the acting Reviewer's name: the page never says someone else
+        reviewed it today. A profession belonging to a previous reviewer is cleared."""
+        reviewer = request.user.get_full_name() or request.user.get_username()
         for obj in queryset:  # one by one, so that history records each change
             obj.last_reviewed = timezone.localdate()
+            if obj.reviewer_name != reviewer:
+                obj.reviewer_name = reviewer
+                for code, _language in settings.LANGUAGES:
+                    setattr(obj, f"reviewer_profession_{code}", "")
             obj.save()
         self.message_user(
             request,
