@@ -1,9 +1,10 @@
 """Publishing, reverting and reviewing are the Reviewer's on every path (issue 14, items 2 to 5)."""
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
-from services.models import Intervention, Question, Resource
+from services.models import Intervention, Question, Resource, SeedRecord
 
 from .admin_forms import current_form_data
 from .admin_roles import client_for
@@ -178,3 +179,15 @@ def test_marking_as_reviewed_names_the_reviewer_who_did_it(django_user_model):
     )
     coaching.refresh_from_db()
     assert (coaching.reviewer_name, coaching.reviewer_profession_fr) == ("Luc Gagnon", "")
+
+
+def test_an_unreviewed_draft_survives_export_and_restore(tmp_path):
+    Intervention.objects.filter(key="coaching").update(
+        last_reviewed=None, status=Intervention.Status.DRAFT
+    )
+    path = tmp_path / "backup.yaml"
+    call_command("export_content", str(path))
+    Intervention.objects.all().delete()
+    SeedRecord.objects.all().delete()
+    call_command("seed_content", str(path), verbosity=0)
+    assert Intervention.objects.get(key="coaching").last_reviewed is None
