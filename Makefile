@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
-# `make run` is for development on this machine: debug on unless you say otherwise.
-RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
+# `make run` is for development on this machine: debug on and the admin's two-step login off
+# unless you say otherwise (a warning and an admin banner say it is off).
+RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1} DJANGO_ADMIN_MFA=$${DJANGO_ADMIN_MFA:-0}
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 .DEFAULT_GOAL := help

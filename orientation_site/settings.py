@@ -37,7 +37,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to add its tabbed fields.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with our site: two-step login and the role matrix (services/admin_site.py).
+    "services.apps.OrientationAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +50,9 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "services",
 ]
 
@@ -66,6 +70,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Admin security: who passed the second step, and bodies refused before they are read.
+    "django_otp.middleware.OTPMiddleware",
+    "services.request_limits.RequestLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -134,13 +141,6 @@ PUBLIC_PAGE_MAX_AGE = int(os.environ.get("DJANGO_PUBLIC_PAGE_MAX_AGE", "300"))
 # The application's whole-page cache; off only to measure or debug rendering.
 PAGE_CACHE = env_flag("DJANGO_PAGE_CACHE", default=True)
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
 # Languages: French first. Both are prefixed in URLs (/fr/, /en/).
 LANGUAGE_CODE = "fr"
 # Each language named in itself (an autonym), as the toggle shows it.
@@ -204,6 +204,35 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
 )
+
+# --- Admin security (issue 14) -------------------------------------------------------------------
+# One block: two-step login, sessions, passwords and request sizes. ASVS 4.0 level 2.
+# Two-step login (TOTP + recovery codes, django-otp) for every admin account. Off only where a
+# developer says so (`make run`, tests not about it); then a check warning and an admin banner.
+ADMIN_MFA = env_flag("DJANGO_ADMIN_MFA", default=True)
+OTP_TOTP_ISSUER = "Orientation"
+# Sessions (ASVS 3.3): at most 12 hours after login, and 30 minutes without using the admin.
+SESSION_COOKIE_AGE = 12 * 60 * 60
+ADMIN_SESSION_MAX_AGE = SESSION_COOKIE_AGE
+ADMIN_SESSION_IDLE_TIMEOUT = 30 * 60
+# Passwords (ASVS 2.1): at least 12 characters, not common, not all digits, not like the name.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Request bodies (services/request_limits.py refuses larger ones with 413 before reading them).
+# Public pages take a few kilobytes at most (the guide's answers); the admin's longest form,
+# an intervention in two languages with its comparison cells, stays well under 1 MiB.
+PUBLIC_REQUEST_MAX_BYTES = 16 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# --- End of admin security ------------------------------------------------------------------------
 
 # A factual page is due for review when its last review is older than this.
 REVIEW_INTERVAL_DAYS = int(os.environ.get("DJANGO_REVIEW_INTERVAL_DAYS", "365"))

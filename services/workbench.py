@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -46,10 +47,13 @@ class Gap:
         return change_url(self.obj)
 
 
-def translation_gaps():
-    """Every visitor-facing field that is filled in one language and empty in the other."""
+def translation_gaps(models=None):
+    """Every visitor-facing field that is filled in one language and empty in the other.
+
+    `models`: only these (the ones a user may view); all of the app's by default.
+    """
     gaps = []
-    for model in apps.get_app_config("services").get_models():
+    for model in models or apps.get_app_config("services").get_models():
         if not translated_field_names(model):
             continue
         for obj in model.objects.all():
@@ -58,14 +62,14 @@ def translation_gaps():
     return gaps
 
 
-def review_due(today=None):
-    """Factual pages whose last review is older than REVIEW_INTERVAL_DAYS, oldest first."""
+def review_due(today=None, models=REVIEWED_MODELS):
+    """Factual pages never reviewed or last reviewed over REVIEW_INTERVAL_DAYS ago, oldest first."""
     today = today or timezone.localdate()
     limit = today - datetime.timedelta(days=settings.REVIEW_INTERVAL_DAYS)
     due = []
-    for model in REVIEWED_MODELS:
-        due += list(model.objects.filter(last_reviewed__lt=limit))
-    return sorted(due, key=lambda obj: obj.last_reviewed)
+    for model in models:
+        due += list(model.objects.filter(Q(last_reviewed__lt=limit) | Q(last_reviewed=None)))
+    return sorted(due, key=lambda obj: obj.last_reviewed or datetime.date.min)
 
 
 def readable_fields(obj):

@@ -4,6 +4,9 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("DJANGO_DEBUG", "0")
+# Said here, not silently: tests that are not about the admin's two-step login skip it (and so
+# do the servers they start). tests/test_mfa.py turns it on.
+os.environ.setdefault("DJANGO_ADMIN_MFA", "0")
 
 from orientation_site.settings import *  # noqa: E402, F403
 

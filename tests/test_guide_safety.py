@@ -89,7 +89,8 @@ def test_a_rule_cannot_point_to_a_draft_nor_a_named_kind_of_help_be_unpublished(
     draft = Intervention.objects.create(
         key="draft-help", name="x", slug_fr="x-fr", slug_en="x-en", family="support",
         last_reviewed="2026-01-01")  # fmt: skip
-    rule = AnswerRule(choice=risk_answers().first(), kind="never", intervention=draft)
+    rule = AnswerRule(choice=risk_answers().first(), kind="always", intervention=draft,
+                      explanation_fr="x", explanation_en="x")  # fmt: skip
     with pytest.raises(ValidationError):
         rule.full_clean()
     with pytest.raises(GuideSafetyError):

@@ -1,5 +1,10 @@
 """The admin bases every content area shares: FR/EN tabs, history with undo, translation gaps,
-review dates and readability."""
+review dates and readability.
+
+Who may do what — publishing, deleting live content, reviewer fields, reverting, reordering —
+is not decided here: the admin site adds `guards.GuardedAdminMixin` to every registered admin
+(services/admin_site.py), from the role matrix in services/roles.py.
+"""
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -43,7 +48,6 @@ class ReviewedContentAdmin(ContentAdmin):
     """Factual pages: who reviewed them and when, readability, and a link to each language."""
 
     change_form_template = "admin/services/change_form_with_readability.html"
-    review_permission = None  # "services.review_…", set by subclasses
 
     @admin.display(description=_("view on site"))
     def view_on_site_links(self, obj):
@@ -57,19 +61,21 @@ class ReviewedContentAdmin(ContentAdmin):
             " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
         )
 
-    def has_review_permission(self, request):
-        return request.user.has_perm(self.review_permission)
-
     def get_readonly_fields(self, request, obj=None):
-        readonly = [*super().get_readonly_fields(request, obj), "view_on_site_links"]
-        if not self.has_review_permission(request):
-            readonly += ["last_reviewed", "reviewer_name"]
-        return readonly
+        # The reviewer's fields are read-only without the review permission: see guards.py.
+        return [*super().get_readonly_fields(request, obj), "view_on_site_links"]
 
     @admin.action(description=_("Mark as reviewed today"), permissions=["review"])
     def mark_reviewed(self, request, queryset):
+        """Today's date and the acting Reviewer's name: the page never says someone else
+        reviewed it today. A profession belonging to a previous reviewer is cleared."""
+        reviewer = request.user.get_full_name() or request.user.get_username()
         for obj in queryset:  # one by one, so that history records each change
             obj.last_reviewed = timezone.localdate()
+            if obj.reviewer_name != reviewer:
+                obj.reviewer_name = reviewer
+                for code, _language in settings.LANGUAGES:
+                    setattr(obj, f"reviewer_profession_{code}", "")
             obj.save()
         self.message_user(
             request,

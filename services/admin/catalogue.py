@@ -24,7 +24,6 @@ class InterventionAdmin(SortableAdminMixin, ReviewedContentAdmin):
     filter_horizontal = ("sources",)
     inlines = [TraitInline]
     actions = ["publish", "unpublish", "mark_reviewed"]
-    review_permission = "services.review_intervention"
     fieldsets = [
         (
             _("Publication"),
@@ -46,14 +45,7 @@ class InterventionAdmin(SortableAdminMixin, ReviewedContentAdmin):
         (_("Sources"), {"fields": ("sources",)}),
     ]
 
-    def has_publish_permission(self, request):
-        return request.user.has_perm("services.publish_intervention")
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = super().get_readonly_fields(request, obj)
-        if not self.has_publish_permission(request):
-            readonly = [*readonly, "status"]
-        return readonly
+    # Who may publish, and the read-only status without it: services/admin/guards.py.
 
     def _set_status(self, request, queryset, status, message):
         for intervention in queryset:
@@ -79,7 +71,6 @@ class PageAdmin(ReviewedContentAdmin):
     list_display = ("__str__", "title", "last_reviewed", "translation_status")
     filter_horizontal = ("sources",)
     actions = ["mark_reviewed"]
-    review_permission = "services.review_page"
     fields = (
         "view_on_site_links",
         "title",

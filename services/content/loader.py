@@ -94,6 +94,9 @@ class Kind:
 
 
 def parse_date(value):
+    """A date, or None for a page not reviewed yet (an Editor's draft)."""
+    if value in (None, ""):
+        return None
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
 

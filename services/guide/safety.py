@@ -4,8 +4,8 @@ Two rules, from the guide's design (docs/decisions/0006-guide-safety-rules.md):
 
 1. While the guide asks any question, at least one published answer is a *risk signal*, so
    that a visitor in danger always sees the crisis block first.
-2. Every safety rule points to a published kind of help (help lines have no draft state, and
-   a help line named by a rule cannot be deleted: `on_delete=PROTECT`).
+2. Every « always » rule points to a published kind of help (help lines have no draft state,
+   and a help line or kind of help named by a rule cannot be deleted: `on_delete=PROTECT`).
 
 `guarded()` wraps a write in a transaction and refuses (rolls back and raises
 `GuideSafetyError`) a change that *breaks* a rule that held before it. The guide's models use
@@ -71,7 +71,8 @@ def current_state():
         Choice.objects.filter(risk_signal=True, question__published=True).exists()
         or not Question.objects.filter(published=True).exists()
     )
-    broken = AnswerRule.objects.filter(intervention__isnull=False).exclude(
+    # A « never » rule on a draft is harmless (a draft is never recommended anyway).
+    broken = AnswerRule.objects.filter(kind=AnswerRule.Kind.ALWAYS).exclude(
         intervention__status=Intervention.Status.PUBLISHED
     )
     return State(has_risk, frozenset(broken.values_list("pk", flat=True)))

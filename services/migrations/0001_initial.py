@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,658 +16,3148 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Choice',
+            name="Choice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40)),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, verbose_name='order')),
-                ('text', models.CharField(help_text='What the visitor ticks: a few plain words.', max_length=200, verbose_name='answer')),
-                ('text_fr', models.CharField(help_text='What the visitor ticks: a few plain words.', max_length=200, null=True, verbose_name='answer')),
-                ('text_en', models.CharField(help_text='What the visitor ticks: a few plain words.', max_length=200, null=True, verbose_name='answer')),
-                ('reason', models.CharField(help_text='One sentence shown in the result to explain a recommendation this answer weighed for, for example: You said it has lasted several months.', max_length=300, verbose_name='why, in the result')),
-                ('reason_fr', models.CharField(help_text='One sentence shown in the result to explain a recommendation this answer weighed for, for example: You said it has lasted several months.', max_length=300, null=True, verbose_name='why, in the result')),
-                ('reason_en', models.CharField(help_text='One sentence shown in the result to explain a recommendation this answer weighed for, for example: You said it has lasted several months.', max_length=300, null=True, verbose_name='why, in the result')),
-                ('risk_signal', models.BooleanField(default=False, help_text='Tick when this answer may mean the person is in danger (thoughts of suicide, not safe at home). The result then shows the crisis lines first, whatever the scores.', verbose_name='risk signal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40)),
+                (
+                    "order",
+                    models.PositiveIntegerField(db_index=True, default=0, verbose_name="order"),
+                ),
+                (
+                    "text",
+                    models.CharField(
+                        help_text="What the visitor ticks: a few plain words.",
+                        max_length=200,
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "text_fr",
+                    models.CharField(
+                        help_text="What the visitor ticks: a few plain words.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "text_en",
+                    models.CharField(
+                        help_text="What the visitor ticks: a few plain words.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        help_text="One sentence shown in the result to explain a recommendation this answer weighed for, for example: You said it has lasted several months.",
+                        max_length=300,
+                        verbose_name="why, in the result",
+                    ),
+                ),
+                (
+                    "reason_fr",
+                    models.CharField(
+                        help_text="One sentence shown in the result to explain a recommendation this answer weighed for, for example: You said it has lasted several months.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="why, in the result",
+                    ),
+                ),
+                (
+                    "reason_en",
+                    models.CharField(
+                        help_text="One sentence shown in the result to explain a recommendation this answer weighed for, for example: You said it has lasted several months.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="why, in the result",
+                    ),
+                ),
+                (
+                    "risk_signal",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick when this answer may mean the person is in danger (thoughts of suicide, not safe at home). The result then shows the crisis lines first, whatever the scores.",
+                        verbose_name="risk signal",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'answer',
-                'verbose_name_plural': 'answers',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "answer",
+                "verbose_name_plural": "answers",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40, unique=True)),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, help_text='Smaller numbers come first.', verbose_name='order')),
-                ('label', models.CharField(help_text='A short question or topic, for example Cost.', max_length=120, verbose_name='row heading')),
-                ('label_fr', models.CharField(help_text='A short question or topic, for example Cost.', max_length=120, null=True, verbose_name='row heading')),
-                ('label_en', models.CharField(help_text='A short question or topic, for example Cost.', max_length=120, null=True, verbose_name='row heading')),
-                ('help', models.CharField(help_text='One plain sentence about this row.', max_length=300, verbose_name='explanation')),
-                ('help_fr', models.CharField(help_text='One plain sentence about this row.', max_length=300, null=True, verbose_name='explanation')),
-                ('help_en', models.CharField(help_text='One plain sentence about this row.', max_length=300, null=True, verbose_name='explanation')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40, unique=True)),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True,
+                        default=0,
+                        help_text="Smaller numbers come first.",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "label",
+                    models.CharField(
+                        help_text="A short question or topic, for example Cost.",
+                        max_length=120,
+                        verbose_name="row heading",
+                    ),
+                ),
+                (
+                    "label_fr",
+                    models.CharField(
+                        help_text="A short question or topic, for example Cost.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="row heading",
+                    ),
+                ),
+                (
+                    "label_en",
+                    models.CharField(
+                        help_text="A short question or topic, for example Cost.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="row heading",
+                    ),
+                ),
+                (
+                    "help",
+                    models.CharField(
+                        help_text="One plain sentence about this row.",
+                        max_length=300,
+                        verbose_name="explanation",
+                    ),
+                ),
+                (
+                    "help_fr",
+                    models.CharField(
+                        help_text="One plain sentence about this row.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="explanation",
+                    ),
+                ),
+                (
+                    "help_en",
+                    models.CharField(
+                        help_text="One plain sentence about this row.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="explanation",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comparison criterion',
-                'verbose_name_plural': 'comparison criteria',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "comparison criterion",
+                "verbose_name_plural": "comparison criteria",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='GlossaryTerm',
+            name="GlossaryTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40, unique=True)),
-                ('term', models.CharField(help_text='The word or acronym as used in this language.', max_length=120, verbose_name='term')),
-                ('term_fr', models.CharField(help_text='The word or acronym as used in this language.', max_length=120, null=True, verbose_name='term')),
-                ('term_en', models.CharField(help_text='The word or acronym as used in this language.', max_length=120, null=True, verbose_name='term')),
-                ('expansion', models.CharField(blank=True, help_text='What the acronym stands for. Leave empty if it is not an acronym.', max_length=200, verbose_name='full form')),
-                ('expansion_fr', models.CharField(blank=True, help_text='What the acronym stands for. Leave empty if it is not an acronym.', max_length=200, null=True, verbose_name='full form')),
-                ('expansion_en', models.CharField(blank=True, help_text='What the acronym stands for. Leave empty if it is not an acronym.', max_length=200, null=True, verbose_name='full form')),
-                ('definition', models.TextField(help_text='One or two plain sentences.', verbose_name='definition')),
-                ('definition_fr', models.TextField(help_text='One or two plain sentences.', null=True, verbose_name='definition')),
-                ('definition_en', models.TextField(help_text='One or two plain sentences.', null=True, verbose_name='definition')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40, unique=True)),
+                (
+                    "term",
+                    models.CharField(
+                        help_text="The word or acronym as used in this language.",
+                        max_length=120,
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "term_fr",
+                    models.CharField(
+                        help_text="The word or acronym as used in this language.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "term_en",
+                    models.CharField(
+                        help_text="The word or acronym as used in this language.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "expansion",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the acronym stands for. Leave empty if it is not an acronym.",
+                        max_length=200,
+                        verbose_name="full form",
+                    ),
+                ),
+                (
+                    "expansion_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the acronym stands for. Leave empty if it is not an acronym.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="full form",
+                    ),
+                ),
+                (
+                    "expansion_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the acronym stands for. Leave empty if it is not an acronym.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="full form",
+                    ),
+                ),
+                (
+                    "definition",
+                    models.TextField(
+                        help_text="One or two plain sentences.", verbose_name="definition"
+                    ),
+                ),
+                (
+                    "definition_fr",
+                    models.TextField(
+                        help_text="One or two plain sentences.",
+                        null=True,
+                        verbose_name="definition",
+                    ),
+                ),
+                (
+                    "definition_en",
+                    models.TextField(
+                        help_text="One or two plain sentences.",
+                        null=True,
+                        verbose_name="definition",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'glossary term',
-                'verbose_name_plural': 'glossary terms',
-                'ordering': ['term'],
+                "verbose_name": "glossary term",
+                "verbose_name_plural": "glossary terms",
+                "ordering": ["term"],
             },
         ),
         migrations.CreateModel(
-            name='Intervention',
+            name="Intervention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40, unique=True)),
-                ('family', models.CharField(choices=[('support', 'Psychosocial support'), ('psychotherapy', 'Psychotherapy')], help_text='Psychotherapy is a treatment reserved by law; everything else is support.', max_length=20, verbose_name='family')),
-                ('reserved', models.BooleanField(default=False, help_text='Tick if Québec law reserves this activity to certain professionals.', verbose_name='reserved activity')),
-                ('status', models.CharField(choices=[('draft', 'Draft (hidden from visitors)'), ('published', 'Published')], default='draft', help_text='Only published pages are shown to visitors.', max_length=10, verbose_name='status')),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, help_text='Smaller numbers come first.', verbose_name='order')),
-                ('last_reviewed', models.DateField(help_text='The day a practitioner last checked this page.', verbose_name='last reviewed')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
-                ('reviewer_name', models.CharField(blank=True, help_text='The practitioner who last checked this page, as shown to visitors.', max_length=120, verbose_name='reviewed by')),
-                ('reviewer_profession', models.CharField(blank=True, help_text='For example: social worker (T.S.), psychologist.', max_length=120, verbose_name="reviewer's profession")),
-                ('reviewer_profession_fr', models.CharField(blank=True, help_text='For example: social worker (T.S.), psychologist.', max_length=120, null=True, verbose_name="reviewer's profession")),
-                ('reviewer_profession_en', models.CharField(blank=True, help_text='For example: social worker (T.S.), psychologist.', max_length=120, null=True, verbose_name="reviewer's profession")),
-                ('name', models.CharField(help_text='The name visitors see, as in everyday speech.', max_length=120, verbose_name='name')),
-                ('name_fr', models.CharField(help_text='The name visitors see, as in everyday speech.', max_length=120, null=True, verbose_name='name')),
-                ('name_en', models.CharField(help_text='The name visitors see, as in everyday speech.', max_length=120, null=True, verbose_name='name')),
-                ('slug', models.SlugField(help_text="The end of the page's web address: lowercase letters, digits and hyphens.", max_length=120, verbose_name='address (slug)')),
-                ('slug_fr', models.SlugField(help_text="The end of the page's web address: lowercase letters, digits and hyphens.", max_length=120, null=True, verbose_name='address (slug)')),
-                ('slug_en', models.SlugField(help_text="The end of the page's web address: lowercase letters, digits and hyphens.", max_length=120, null=True, verbose_name='address (slug)')),
-                ('summary', models.TextField(help_text='One or two plain sentences, shown in lists.', verbose_name='summary')),
-                ('summary_fr', models.TextField(help_text='One or two plain sentences, shown in lists.', null=True, verbose_name='summary')),
-                ('summary_en', models.TextField(help_text='One or two plain sentences, shown in lists.', null=True, verbose_name='summary')),
-                ('meta_description', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, verbose_name='description for search engines')),
-                ('meta_description_fr', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, null=True, verbose_name='description for search engines')),
-                ('meta_description_en', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, null=True, verbose_name='description for search engines')),
-                ('what_it_is', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='what it is')),
-                ('what_it_is_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='what it is')),
-                ('what_it_is_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='what it is')),
-                ('providers', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='who provides it')),
-                ('providers_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='who provides it')),
-                ('providers_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='who provides it')),
-                ('when_to_consider', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='when it can help')),
-                ('when_to_consider_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='when it can help')),
-                ('when_to_consider_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='when it can help')),
-                ('not_this', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='what it is not')),
-                ('not_this_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='what it is not')),
-                ('not_this_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='what it is not')),
-                ('duration', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='how long it lasts')),
-                ('duration_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='how long it lasts')),
-                ('duration_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='how long it lasts')),
-                ('where_to_find', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='where to find it')),
-                ('where_to_find_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='where to find it')),
-                ('where_to_find_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='where to find it')),
-                ('cost', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='cost and insurance')),
-                ('cost_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='cost and insurance')),
-                ('cost_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='cost and insurance')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40, unique=True)),
+                (
+                    "family",
+                    models.CharField(
+                        choices=[
+                            ("support", "Psychosocial support"),
+                            ("psychotherapy", "Psychotherapy"),
+                        ],
+                        help_text="Psychotherapy is a treatment reserved by law; everything else is support.",
+                        max_length=20,
+                        verbose_name="family",
+                    ),
+                ),
+                (
+                    "reserved",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick if Québec law reserves this activity to certain professionals.",
+                        verbose_name="reserved activity",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft (hidden from visitors)"),
+                            ("published", "Published"),
+                        ],
+                        default="draft",
+                        help_text="Only published pages are shown to visitors.",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True,
+                        default=0,
+                        help_text="Smaller numbers come first.",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        help_text="The day a practitioner last checked this page.",
+                        verbose_name="last reviewed",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
+                (
+                    "reviewer_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="The practitioner who last checked this page, as shown to visitors.",
+                        max_length=120,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "reviewer_profession",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: social worker (T.S.), psychologist.",
+                        max_length=120,
+                        verbose_name="reviewer's profession",
+                    ),
+                ),
+                (
+                    "reviewer_profession_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: social worker (T.S.), psychologist.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="reviewer's profession",
+                    ),
+                ),
+                (
+                    "reviewer_profession_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: social worker (T.S.), psychologist.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="reviewer's profession",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The name visitors see, as in everyday speech.",
+                        max_length=120,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_fr",
+                    models.CharField(
+                        help_text="The name visitors see, as in everyday speech.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="The name visitors see, as in everyday speech.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The end of the page's web address: lowercase letters, digits and hyphens.",
+                        max_length=120,
+                        verbose_name="address (slug)",
+                    ),
+                ),
+                (
+                    "slug_fr",
+                    models.SlugField(
+                        help_text="The end of the page's web address: lowercase letters, digits and hyphens.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="address (slug)",
+                    ),
+                ),
+                (
+                    "slug_en",
+                    models.SlugField(
+                        help_text="The end of the page's web address: lowercase letters, digits and hyphens.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="address (slug)",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="One or two plain sentences, shown in lists.",
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "summary_fr",
+                    models.TextField(
+                        help_text="One or two plain sentences, shown in lists.",
+                        null=True,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "summary_en",
+                    models.TextField(
+                        help_text="One or two plain sentences, shown in lists.",
+                        null=True,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "meta_description",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "meta_description_fr",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "meta_description_en",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "what_it_is",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="what it is",
+                    ),
+                ),
+                (
+                    "what_it_is_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="what it is",
+                    ),
+                ),
+                (
+                    "what_it_is_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="what it is",
+                    ),
+                ),
+                (
+                    "providers",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="who provides it",
+                    ),
+                ),
+                (
+                    "providers_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="who provides it",
+                    ),
+                ),
+                (
+                    "providers_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="who provides it",
+                    ),
+                ),
+                (
+                    "when_to_consider",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="when it can help",
+                    ),
+                ),
+                (
+                    "when_to_consider_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="when it can help",
+                    ),
+                ),
+                (
+                    "when_to_consider_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="when it can help",
+                    ),
+                ),
+                (
+                    "not_this",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="what it is not",
+                    ),
+                ),
+                (
+                    "not_this_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="what it is not",
+                    ),
+                ),
+                (
+                    "not_this_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="what it is not",
+                    ),
+                ),
+                (
+                    "duration",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="how long it lasts",
+                    ),
+                ),
+                (
+                    "duration_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="how long it lasts",
+                    ),
+                ),
+                (
+                    "duration_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="how long it lasts",
+                    ),
+                ),
+                (
+                    "where_to_find",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="where to find it",
+                    ),
+                ),
+                (
+                    "where_to_find_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="where to find it",
+                    ),
+                ),
+                (
+                    "where_to_find_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="where to find it",
+                    ),
+                ),
+                (
+                    "cost",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="cost and insurance",
+                    ),
+                ),
+                (
+                    "cost_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="cost and insurance",
+                    ),
+                ),
+                (
+                    "cost_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="cost and insurance",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'intervention',
-                'verbose_name_plural': 'interventions',
-                'ordering': ['order', 'pk'],
-                'permissions': [('publish_intervention', 'Can publish or unpublish an intervention'), ('review_intervention', 'Can mark an intervention as reviewed')],
+                "verbose_name": "intervention",
+                "verbose_name_plural": "interventions",
+                "ordering": ["order", "pk"],
+                "permissions": [
+                    ("publish_intervention", "Can publish or unpublish an intervention"),
+                    ("review_intervention", "Can mark an intervention as reviewed"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40, unique=True)),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, verbose_name='order')),
-                ('published', models.BooleanField(default=True, help_text='Only published questions are asked.', verbose_name='published')),
-                ('text', models.CharField(help_text='Short and warm, addressed to the visitor.', max_length=200, verbose_name='question')),
-                ('text_fr', models.CharField(help_text='Short and warm, addressed to the visitor.', max_length=200, null=True, verbose_name='question')),
-                ('text_en', models.CharField(help_text='Short and warm, addressed to the visitor.', max_length=200, null=True, verbose_name='question')),
-                ('help', models.CharField(blank=True, help_text='One optional sentence shown under the question.', max_length=300, verbose_name='hint')),
-                ('help_fr', models.CharField(blank=True, help_text='One optional sentence shown under the question.', max_length=300, null=True, verbose_name='hint')),
-                ('help_en', models.CharField(blank=True, help_text='One optional sentence shown under the question.', max_length=300, null=True, verbose_name='hint')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40, unique=True)),
+                (
+                    "order",
+                    models.PositiveIntegerField(db_index=True, default=0, verbose_name="order"),
+                ),
+                (
+                    "published",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Only published questions are asked.",
+                        verbose_name="published",
+                    ),
+                ),
+                (
+                    "text",
+                    models.CharField(
+                        help_text="Short and warm, addressed to the visitor.",
+                        max_length=200,
+                        verbose_name="question",
+                    ),
+                ),
+                (
+                    "text_fr",
+                    models.CharField(
+                        help_text="Short and warm, addressed to the visitor.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="question",
+                    ),
+                ),
+                (
+                    "text_en",
+                    models.CharField(
+                        help_text="Short and warm, addressed to the visitor.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="question",
+                    ),
+                ),
+                (
+                    "help",
+                    models.CharField(
+                        blank=True,
+                        help_text="One optional sentence shown under the question.",
+                        max_length=300,
+                        verbose_name="hint",
+                    ),
+                ),
+                (
+                    "help_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="One optional sentence shown under the question.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="hint",
+                    ),
+                ),
+                (
+                    "help_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="One optional sentence shown under the question.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="hint",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'guide question',
-                'verbose_name_plural': 'guide questions',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "guide question",
+                "verbose_name_plural": "guide questions",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Resource',
+            name="Resource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40, unique=True)),
-                ('kind', models.CharField(choices=[('emergency', 'Emergency'), ('crisis', 'Crisis lines, 24/7'), ('support', 'Listening and support'), ('directory', 'Directories of professionals')], help_text='Decides the section of the help-lines page where it appears.', max_length=20, verbose_name='kind')),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, help_text='Smaller numbers come first.', verbose_name='order')),
-                ('in_header', models.BooleanField(default=False, help_text='Tick to show it in the help bar at the top of every page.', verbose_name='shown on every page')),
-                ('phone', models.CharField(blank=True, help_text='Digits only, for the call link (for example 18662773553).', max_length=20, verbose_name='phone number to dial')),
-                ('text_number', models.CharField(blank=True, help_text='Digits only, for the text-message link. Leave empty if none.', max_length=20, verbose_name='number to text')),
-                ('name', models.CharField(help_text="The service's name, as it presents itself.", max_length=150, verbose_name='name')),
-                ('name_fr', models.CharField(help_text="The service's name, as it presents itself.", max_length=150, null=True, verbose_name='name')),
-                ('name_en', models.CharField(help_text="The service's name, as it presents itself.", max_length=150, null=True, verbose_name='name')),
-                ('header_number', models.CharField(blank=True, help_text='Short, as people say it, for example 1 866 APPELLE.', max_length=40, verbose_name='number in the help bar')),
-                ('header_number_fr', models.CharField(blank=True, help_text='Short, as people say it, for example 1 866 APPELLE.', max_length=40, null=True, verbose_name='number in the help bar')),
-                ('header_number_en', models.CharField(blank=True, help_text='Short, as people say it, for example 1 866 APPELLE.', max_length=40, null=True, verbose_name='number in the help bar')),
-                ('header_label', models.CharField(blank=True, help_text='Two or three words, for example Suicide prevention.', max_length=60, verbose_name='label in the help bar')),
-                ('header_label_fr', models.CharField(blank=True, help_text='Two or three words, for example Suicide prevention.', max_length=60, null=True, verbose_name='label in the help bar')),
-                ('header_label_en', models.CharField(blank=True, help_text='Two or three words, for example Suicide prevention.', max_length=60, null=True, verbose_name='label in the help bar')),
-                ('description', models.TextField(help_text='Who it is for and what happens when you reach out.', verbose_name='description')),
-                ('description_fr', models.TextField(help_text='Who it is for and what happens when you reach out.', null=True, verbose_name='description')),
-                ('description_en', models.TextField(help_text='Who it is for and what happens when you reach out.', null=True, verbose_name='description')),
-                ('hours', models.CharField(blank=True, help_text='When it answers, and whether it is free.', max_length=150, verbose_name='hours')),
-                ('hours_fr', models.CharField(blank=True, help_text='When it answers, and whether it is free.', max_length=150, null=True, verbose_name='hours')),
-                ('hours_en', models.CharField(blank=True, help_text='When it answers, and whether it is free.', max_length=150, null=True, verbose_name='hours')),
-                ('phone_display', models.CharField(blank=True, help_text='How visitors read the number, for example 1 866 277-3553.', max_length=80, verbose_name='phone number as written')),
-                ('phone_display_fr', models.CharField(blank=True, help_text='How visitors read the number, for example 1 866 277-3553.', max_length=80, null=True, verbose_name='phone number as written')),
-                ('phone_display_en', models.CharField(blank=True, help_text='How visitors read the number, for example 1 866 277-3553.', max_length=80, null=True, verbose_name='phone number as written')),
-                ('text_display', models.CharField(blank=True, help_text='How visitors read the text number, for example 535353.', max_length=80, verbose_name='text number as written')),
-                ('text_display_fr', models.CharField(blank=True, help_text='How visitors read the text number, for example 535353.', max_length=80, null=True, verbose_name='text number as written')),
-                ('text_display_en', models.CharField(blank=True, help_text='How visitors read the text number, for example 535353.', max_length=80, null=True, verbose_name='text number as written')),
-                ('url', models.URLField(blank=True, help_text="The service's site in this language, starting with https://", max_length=500, verbose_name='web address')),
-                ('url_fr', models.URLField(blank=True, help_text="The service's site in this language, starting with https://", max_length=500, null=True, verbose_name='web address')),
-                ('url_en', models.URLField(blank=True, help_text="The service's site in this language, starting with https://", max_length=500, null=True, verbose_name='web address')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("emergency", "Emergency"),
+                            ("crisis", "Crisis lines, 24/7"),
+                            ("support", "Listening and support"),
+                            ("directory", "Directories of professionals"),
+                        ],
+                        help_text="Decides the section of the help-lines page where it appears.",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True,
+                        default=0,
+                        help_text="Smaller numbers come first.",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "in_header",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick to show it in the help bar at the top of every page.",
+                        verbose_name="shown on every page",
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        help_text="Digits only, for the call link (for example 18662773553).",
+                        max_length=20,
+                        verbose_name="phone number to dial",
+                    ),
+                ),
+                (
+                    "text_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="Digits only, for the text-message link. Leave empty if none.",
+                        max_length=20,
+                        verbose_name="number to text",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The service's name, as it presents itself.",
+                        max_length=150,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_fr",
+                    models.CharField(
+                        help_text="The service's name, as it presents itself.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="The service's name, as it presents itself.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "header_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="Short, as people say it, for example 1 866 APPELLE.",
+                        max_length=40,
+                        verbose_name="number in the help bar",
+                    ),
+                ),
+                (
+                    "header_number_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="Short, as people say it, for example 1 866 APPELLE.",
+                        max_length=40,
+                        null=True,
+                        verbose_name="number in the help bar",
+                    ),
+                ),
+                (
+                    "header_number_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Short, as people say it, for example 1 866 APPELLE.",
+                        max_length=40,
+                        null=True,
+                        verbose_name="number in the help bar",
+                    ),
+                ),
+                (
+                    "header_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="Two or three words, for example Suicide prevention.",
+                        max_length=60,
+                        verbose_name="label in the help bar",
+                    ),
+                ),
+                (
+                    "header_label_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="Two or three words, for example Suicide prevention.",
+                        max_length=60,
+                        null=True,
+                        verbose_name="label in the help bar",
+                    ),
+                ),
+                (
+                    "header_label_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Two or three words, for example Suicide prevention.",
+                        max_length=60,
+                        null=True,
+                        verbose_name="label in the help bar",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        help_text="Who it is for and what happens when you reach out.",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_fr",
+                    models.TextField(
+                        help_text="Who it is for and what happens when you reach out.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(
+                        help_text="Who it is for and what happens when you reach out.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "hours",
+                    models.CharField(
+                        blank=True,
+                        help_text="When it answers, and whether it is free.",
+                        max_length=150,
+                        verbose_name="hours",
+                    ),
+                ),
+                (
+                    "hours_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="When it answers, and whether it is free.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="hours",
+                    ),
+                ),
+                (
+                    "hours_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="When it answers, and whether it is free.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="hours",
+                    ),
+                ),
+                (
+                    "phone_display",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the number, for example 1 866 277-3553.",
+                        max_length=80,
+                        verbose_name="phone number as written",
+                    ),
+                ),
+                (
+                    "phone_display_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the number, for example 1 866 277-3553.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="phone number as written",
+                    ),
+                ),
+                (
+                    "phone_display_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the number, for example 1 866 277-3553.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="phone number as written",
+                    ),
+                ),
+                (
+                    "text_display",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the text number, for example 535353.",
+                        max_length=80,
+                        verbose_name="text number as written",
+                    ),
+                ),
+                (
+                    "text_display_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the text number, for example 535353.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="text number as written",
+                    ),
+                ),
+                (
+                    "text_display_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the text number, for example 535353.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="text number as written",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True,
+                        help_text="The service's site in this language, starting with https://",
+                        max_length=500,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "url_fr",
+                    models.URLField(
+                        blank=True,
+                        help_text="The service's site in this language, starting with https://",
+                        max_length=500,
+                        null=True,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "url_en",
+                    models.URLField(
+                        blank=True,
+                        help_text="The service's site in this language, starting with https://",
+                        max_length=500,
+                        null=True,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'help line or directory',
-                'verbose_name_plural': 'help lines and directories',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "help line or directory",
+                "verbose_name_plural": "help lines and directories",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40, unique=True)),
-                ('title', models.CharField(help_text="The document's title, in its own language. Do not translate it.", max_length=300, verbose_name='title')),
-                ('language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], help_text='Lets screen readers pronounce the title correctly.', max_length=2, verbose_name='language of the source')),
-                ('publisher', models.CharField(help_text='Who published it: an order, a ministry…', max_length=200, verbose_name='publisher')),
-                ('url', models.URLField(help_text="The page's full address, starting with https://", max_length=500, verbose_name='web address')),
-                ('consulted', models.DateField(help_text='The day someone last read this page to check it.', verbose_name='date consulted')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40, unique=True)),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="The document's title, in its own language. Do not translate it.",
+                        max_length=300,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        help_text="Lets screen readers pronounce the title correctly.",
+                        max_length=2,
+                        verbose_name="language of the source",
+                    ),
+                ),
+                (
+                    "publisher",
+                    models.CharField(
+                        help_text="Who published it: an order, a ministry…",
+                        max_length=200,
+                        verbose_name="publisher",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        help_text="The page's full address, starting with https://",
+                        max_length=500,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "consulted",
+                    models.DateField(
+                        help_text="The day someone last read this page to check it.",
+                        verbose_name="date consulted",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'source',
-                'verbose_name_plural': 'sources',
-                'ordering': ['publisher', 'title'],
+                "verbose_name": "source",
+                "verbose_name_plural": "sources",
+                "ordering": ["publisher", "title"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalCriterion',
+            name="HistoricalCriterion",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40)),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, help_text='Smaller numbers come first.', verbose_name='order')),
-                ('label', models.CharField(help_text='A short question or topic, for example Cost.', max_length=120, verbose_name='row heading')),
-                ('label_fr', models.CharField(help_text='A short question or topic, for example Cost.', max_length=120, null=True, verbose_name='row heading')),
-                ('label_en', models.CharField(help_text='A short question or topic, for example Cost.', max_length=120, null=True, verbose_name='row heading')),
-                ('help', models.CharField(help_text='One plain sentence about this row.', max_length=300, verbose_name='explanation')),
-                ('help_fr', models.CharField(help_text='One plain sentence about this row.', max_length=300, null=True, verbose_name='explanation')),
-                ('help_en', models.CharField(help_text='One plain sentence about this row.', max_length=300, null=True, verbose_name='explanation')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40)),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True,
+                        default=0,
+                        help_text="Smaller numbers come first.",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "label",
+                    models.CharField(
+                        help_text="A short question or topic, for example Cost.",
+                        max_length=120,
+                        verbose_name="row heading",
+                    ),
+                ),
+                (
+                    "label_fr",
+                    models.CharField(
+                        help_text="A short question or topic, for example Cost.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="row heading",
+                    ),
+                ),
+                (
+                    "label_en",
+                    models.CharField(
+                        help_text="A short question or topic, for example Cost.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="row heading",
+                    ),
+                ),
+                (
+                    "help",
+                    models.CharField(
+                        help_text="One plain sentence about this row.",
+                        max_length=300,
+                        verbose_name="explanation",
+                    ),
+                ),
+                (
+                    "help_fr",
+                    models.CharField(
+                        help_text="One plain sentence about this row.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="explanation",
+                    ),
+                ),
+                (
+                    "help_en",
+                    models.CharField(
+                        help_text="One plain sentence about this row.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="explanation",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical comparison criterion',
-                'verbose_name_plural': 'historical comparison criteria',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical comparison criterion",
+                "verbose_name_plural": "historical comparison criteria",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalGlossaryTerm',
+            name="HistoricalGlossaryTerm",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40)),
-                ('term', models.CharField(help_text='The word or acronym as used in this language.', max_length=120, verbose_name='term')),
-                ('term_fr', models.CharField(help_text='The word or acronym as used in this language.', max_length=120, null=True, verbose_name='term')),
-                ('term_en', models.CharField(help_text='The word or acronym as used in this language.', max_length=120, null=True, verbose_name='term')),
-                ('expansion', models.CharField(blank=True, help_text='What the acronym stands for. Leave empty if it is not an acronym.', max_length=200, verbose_name='full form')),
-                ('expansion_fr', models.CharField(blank=True, help_text='What the acronym stands for. Leave empty if it is not an acronym.', max_length=200, null=True, verbose_name='full form')),
-                ('expansion_en', models.CharField(blank=True, help_text='What the acronym stands for. Leave empty if it is not an acronym.', max_length=200, null=True, verbose_name='full form')),
-                ('definition', models.TextField(help_text='One or two plain sentences.', verbose_name='definition')),
-                ('definition_fr', models.TextField(help_text='One or two plain sentences.', null=True, verbose_name='definition')),
-                ('definition_en', models.TextField(help_text='One or two plain sentences.', null=True, verbose_name='definition')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40)),
+                (
+                    "term",
+                    models.CharField(
+                        help_text="The word or acronym as used in this language.",
+                        max_length=120,
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "term_fr",
+                    models.CharField(
+                        help_text="The word or acronym as used in this language.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "term_en",
+                    models.CharField(
+                        help_text="The word or acronym as used in this language.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "expansion",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the acronym stands for. Leave empty if it is not an acronym.",
+                        max_length=200,
+                        verbose_name="full form",
+                    ),
+                ),
+                (
+                    "expansion_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the acronym stands for. Leave empty if it is not an acronym.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="full form",
+                    ),
+                ),
+                (
+                    "expansion_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the acronym stands for. Leave empty if it is not an acronym.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="full form",
+                    ),
+                ),
+                (
+                    "definition",
+                    models.TextField(
+                        help_text="One or two plain sentences.", verbose_name="definition"
+                    ),
+                ),
+                (
+                    "definition_fr",
+                    models.TextField(
+                        help_text="One or two plain sentences.",
+                        null=True,
+                        verbose_name="definition",
+                    ),
+                ),
+                (
+                    "definition_en",
+                    models.TextField(
+                        help_text="One or two plain sentences.",
+                        null=True,
+                        verbose_name="definition",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical glossary term',
-                'verbose_name_plural': 'historical glossary terms',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical glossary term",
+                "verbose_name_plural": "historical glossary terms",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalIntervention',
+            name="HistoricalIntervention",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40)),
-                ('family', models.CharField(choices=[('support', 'Psychosocial support'), ('psychotherapy', 'Psychotherapy')], help_text='Psychotherapy is a treatment reserved by law; everything else is support.', max_length=20, verbose_name='family')),
-                ('reserved', models.BooleanField(default=False, help_text='Tick if Québec law reserves this activity to certain professionals.', verbose_name='reserved activity')),
-                ('status', models.CharField(choices=[('draft', 'Draft (hidden from visitors)'), ('published', 'Published')], default='draft', help_text='Only published pages are shown to visitors.', max_length=10, verbose_name='status')),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, help_text='Smaller numbers come first.', verbose_name='order')),
-                ('last_reviewed', models.DateField(help_text='The day a practitioner last checked this page.', verbose_name='last reviewed')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
-                ('reviewer_name', models.CharField(blank=True, help_text='The practitioner who last checked this page, as shown to visitors.', max_length=120, verbose_name='reviewed by')),
-                ('reviewer_profession', models.CharField(blank=True, help_text='For example: social worker (T.S.), psychologist.', max_length=120, verbose_name="reviewer's profession")),
-                ('reviewer_profession_fr', models.CharField(blank=True, help_text='For example: social worker (T.S.), psychologist.', max_length=120, null=True, verbose_name="reviewer's profession")),
-                ('reviewer_profession_en', models.CharField(blank=True, help_text='For example: social worker (T.S.), psychologist.', max_length=120, null=True, verbose_name="reviewer's profession")),
-                ('name', models.CharField(help_text='The name visitors see, as in everyday speech.', max_length=120, verbose_name='name')),
-                ('name_fr', models.CharField(help_text='The name visitors see, as in everyday speech.', max_length=120, null=True, verbose_name='name')),
-                ('name_en', models.CharField(help_text='The name visitors see, as in everyday speech.', max_length=120, null=True, verbose_name='name')),
-                ('slug', models.SlugField(help_text="The end of the page's web address: lowercase letters, digits and hyphens.", max_length=120, verbose_name='address (slug)')),
-                ('slug_fr', models.SlugField(help_text="The end of the page's web address: lowercase letters, digits and hyphens.", max_length=120, null=True, verbose_name='address (slug)')),
-                ('slug_en', models.SlugField(help_text="The end of the page's web address: lowercase letters, digits and hyphens.", max_length=120, null=True, verbose_name='address (slug)')),
-                ('summary', models.TextField(help_text='One or two plain sentences, shown in lists.', verbose_name='summary')),
-                ('summary_fr', models.TextField(help_text='One or two plain sentences, shown in lists.', null=True, verbose_name='summary')),
-                ('summary_en', models.TextField(help_text='One or two plain sentences, shown in lists.', null=True, verbose_name='summary')),
-                ('meta_description', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, verbose_name='description for search engines')),
-                ('meta_description_fr', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, null=True, verbose_name='description for search engines')),
-                ('meta_description_en', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, null=True, verbose_name='description for search engines')),
-                ('what_it_is', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='what it is')),
-                ('what_it_is_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='what it is')),
-                ('what_it_is_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='what it is')),
-                ('providers', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='who provides it')),
-                ('providers_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='who provides it')),
-                ('providers_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='who provides it')),
-                ('when_to_consider', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='when it can help')),
-                ('when_to_consider_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='when it can help')),
-                ('when_to_consider_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='when it can help')),
-                ('not_this', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='what it is not')),
-                ('not_this_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='what it is not')),
-                ('not_this_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='what it is not')),
-                ('duration', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='how long it lasts')),
-                ('duration_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='how long it lasts')),
-                ('duration_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='how long it lasts')),
-                ('where_to_find', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='where to find it')),
-                ('where_to_find_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='where to find it')),
-                ('where_to_find_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='where to find it')),
-                ('cost', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='cost and insurance')),
-                ('cost_fr', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='cost and insurance')),
-                ('cost_en', models.TextField(help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='cost and insurance')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40)),
+                (
+                    "family",
+                    models.CharField(
+                        choices=[
+                            ("support", "Psychosocial support"),
+                            ("psychotherapy", "Psychotherapy"),
+                        ],
+                        help_text="Psychotherapy is a treatment reserved by law; everything else is support.",
+                        max_length=20,
+                        verbose_name="family",
+                    ),
+                ),
+                (
+                    "reserved",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick if Québec law reserves this activity to certain professionals.",
+                        verbose_name="reserved activity",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft (hidden from visitors)"),
+                            ("published", "Published"),
+                        ],
+                        default="draft",
+                        help_text="Only published pages are shown to visitors.",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True,
+                        default=0,
+                        help_text="Smaller numbers come first.",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        help_text="The day a practitioner last checked this page.",
+                        verbose_name="last reviewed",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
+                (
+                    "reviewer_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="The practitioner who last checked this page, as shown to visitors.",
+                        max_length=120,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "reviewer_profession",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: social worker (T.S.), psychologist.",
+                        max_length=120,
+                        verbose_name="reviewer's profession",
+                    ),
+                ),
+                (
+                    "reviewer_profession_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: social worker (T.S.), psychologist.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="reviewer's profession",
+                    ),
+                ),
+                (
+                    "reviewer_profession_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: social worker (T.S.), psychologist.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="reviewer's profession",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The name visitors see, as in everyday speech.",
+                        max_length=120,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_fr",
+                    models.CharField(
+                        help_text="The name visitors see, as in everyday speech.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="The name visitors see, as in everyday speech.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The end of the page's web address: lowercase letters, digits and hyphens.",
+                        max_length=120,
+                        verbose_name="address (slug)",
+                    ),
+                ),
+                (
+                    "slug_fr",
+                    models.SlugField(
+                        help_text="The end of the page's web address: lowercase letters, digits and hyphens.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="address (slug)",
+                    ),
+                ),
+                (
+                    "slug_en",
+                    models.SlugField(
+                        help_text="The end of the page's web address: lowercase letters, digits and hyphens.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="address (slug)",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="One or two plain sentences, shown in lists.",
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "summary_fr",
+                    models.TextField(
+                        help_text="One or two plain sentences, shown in lists.",
+                        null=True,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "summary_en",
+                    models.TextField(
+                        help_text="One or two plain sentences, shown in lists.",
+                        null=True,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "meta_description",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "meta_description_fr",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "meta_description_en",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "what_it_is",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="what it is",
+                    ),
+                ),
+                (
+                    "what_it_is_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="what it is",
+                    ),
+                ),
+                (
+                    "what_it_is_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="what it is",
+                    ),
+                ),
+                (
+                    "providers",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="who provides it",
+                    ),
+                ),
+                (
+                    "providers_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="who provides it",
+                    ),
+                ),
+                (
+                    "providers_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="who provides it",
+                    ),
+                ),
+                (
+                    "when_to_consider",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="when it can help",
+                    ),
+                ),
+                (
+                    "when_to_consider_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="when it can help",
+                    ),
+                ),
+                (
+                    "when_to_consider_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="when it can help",
+                    ),
+                ),
+                (
+                    "not_this",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="what it is not",
+                    ),
+                ),
+                (
+                    "not_this_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="what it is not",
+                    ),
+                ),
+                (
+                    "not_this_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="what it is not",
+                    ),
+                ),
+                (
+                    "duration",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="how long it lasts",
+                    ),
+                ),
+                (
+                    "duration_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="how long it lasts",
+                    ),
+                ),
+                (
+                    "duration_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="how long it lasts",
+                    ),
+                ),
+                (
+                    "where_to_find",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="where to find it",
+                    ),
+                ),
+                (
+                    "where_to_find_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="where to find it",
+                    ),
+                ),
+                (
+                    "where_to_find_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="where to find it",
+                    ),
+                ),
+                (
+                    "cost",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="cost and insurance",
+                    ),
+                ),
+                (
+                    "cost_fr",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="cost and insurance",
+                    ),
+                ),
+                (
+                    "cost_en",
+                    models.TextField(
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="cost and insurance",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical intervention',
-                'verbose_name_plural': 'historical interventions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical intervention",
+                "verbose_name_plural": "historical interventions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPage',
+            name="HistoricalPage",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.SlugField(choices=[('home', 'Home'), ('services', 'Kinds of help'), ('compare', 'Compare'), ('resources', 'Help lines and directories'), ('glossary', 'Glossary'), ('about', 'About'), ('privacy', 'Privacy')], editable=False, max_length=20)),
-                ('last_reviewed', models.DateField(help_text='The day a practitioner last checked this page.', verbose_name='last reviewed')),
-                ('reviewer_name', models.CharField(blank=True, help_text='The practitioner who last checked this page, as shown to visitors.', max_length=120, verbose_name='reviewed by')),
-                ('reviewer_profession', models.CharField(blank=True, help_text='For example: social worker (T.S.), psychologist.', max_length=120, verbose_name="reviewer's profession")),
-                ('reviewer_profession_fr', models.CharField(blank=True, help_text='For example: social worker (T.S.), psychologist.', max_length=120, null=True, verbose_name="reviewer's profession")),
-                ('reviewer_profession_en', models.CharField(blank=True, help_text='For example: social worker (T.S.), psychologist.', max_length=120, null=True, verbose_name="reviewer's profession")),
-                ('title', models.CharField(help_text="The page's main heading.", max_length=200, verbose_name='title')),
-                ('title_fr', models.CharField(help_text="The page's main heading.", max_length=200, null=True, verbose_name='title')),
-                ('title_en', models.CharField(help_text="The page's main heading.", max_length=200, null=True, verbose_name='title')),
-                ('intro', models.TextField(help_text='One plain lead paragraph.', verbose_name='introduction')),
-                ('intro_fr', models.TextField(help_text='One plain lead paragraph.', null=True, verbose_name='introduction')),
-                ('intro_en', models.TextField(help_text='One plain lead paragraph.', null=True, verbose_name='introduction')),
-                ('body', models.TextField(blank=True, help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='text')),
-                ('body_fr', models.TextField(blank=True, help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='text')),
-                ('body_en', models.TextField(blank=True, help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='text')),
-                ('meta_description', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, verbose_name='description for search engines')),
-                ('meta_description_fr', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, null=True, verbose_name='description for search engines')),
-                ('meta_description_en', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, null=True, verbose_name='description for search engines')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.SlugField(
+                        choices=[
+                            ("home", "Home"),
+                            ("services", "Kinds of help"),
+                            ("compare", "Compare"),
+                            ("resources", "Help lines and directories"),
+                            ("glossary", "Glossary"),
+                            ("about", "About"),
+                            ("privacy", "Privacy"),
+                        ],
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        help_text="The day a practitioner last checked this page.",
+                        verbose_name="last reviewed",
+                    ),
+                ),
+                (
+                    "reviewer_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="The practitioner who last checked this page, as shown to visitors.",
+                        max_length=120,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "reviewer_profession",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: social worker (T.S.), psychologist.",
+                        max_length=120,
+                        verbose_name="reviewer's profession",
+                    ),
+                ),
+                (
+                    "reviewer_profession_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: social worker (T.S.), psychologist.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="reviewer's profession",
+                    ),
+                ),
+                (
+                    "reviewer_profession_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: social worker (T.S.), psychologist.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="reviewer's profession",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="The page's main heading.", max_length=200, verbose_name="title"
+                    ),
+                ),
+                (
+                    "title_fr",
+                    models.CharField(
+                        help_text="The page's main heading.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "title_en",
+                    models.CharField(
+                        help_text="The page's main heading.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="One plain lead paragraph.", verbose_name="introduction"
+                    ),
+                ),
+                (
+                    "intro_fr",
+                    models.TextField(
+                        help_text="One plain lead paragraph.",
+                        null=True,
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "intro_en",
+                    models.TextField(
+                        help_text="One plain lead paragraph.",
+                        null=True,
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "body_fr",
+                    models.TextField(
+                        blank=True,
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "body_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "meta_description",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "meta_description_fr",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "meta_description_en",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical page',
-                'verbose_name_plural': 'historical pages',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical page",
+                "verbose_name_plural": "historical pages",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalQuestion',
+            name="HistoricalQuestion",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40)),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, verbose_name='order')),
-                ('published', models.BooleanField(default=True, help_text='Only published questions are asked.', verbose_name='published')),
-                ('text', models.CharField(help_text='Short and warm, addressed to the visitor.', max_length=200, verbose_name='question')),
-                ('text_fr', models.CharField(help_text='Short and warm, addressed to the visitor.', max_length=200, null=True, verbose_name='question')),
-                ('text_en', models.CharField(help_text='Short and warm, addressed to the visitor.', max_length=200, null=True, verbose_name='question')),
-                ('help', models.CharField(blank=True, help_text='One optional sentence shown under the question.', max_length=300, verbose_name='hint')),
-                ('help_fr', models.CharField(blank=True, help_text='One optional sentence shown under the question.', max_length=300, null=True, verbose_name='hint')),
-                ('help_en', models.CharField(blank=True, help_text='One optional sentence shown under the question.', max_length=300, null=True, verbose_name='hint')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40)),
+                (
+                    "order",
+                    models.PositiveIntegerField(db_index=True, default=0, verbose_name="order"),
+                ),
+                (
+                    "published",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Only published questions are asked.",
+                        verbose_name="published",
+                    ),
+                ),
+                (
+                    "text",
+                    models.CharField(
+                        help_text="Short and warm, addressed to the visitor.",
+                        max_length=200,
+                        verbose_name="question",
+                    ),
+                ),
+                (
+                    "text_fr",
+                    models.CharField(
+                        help_text="Short and warm, addressed to the visitor.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="question",
+                    ),
+                ),
+                (
+                    "text_en",
+                    models.CharField(
+                        help_text="Short and warm, addressed to the visitor.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="question",
+                    ),
+                ),
+                (
+                    "help",
+                    models.CharField(
+                        blank=True,
+                        help_text="One optional sentence shown under the question.",
+                        max_length=300,
+                        verbose_name="hint",
+                    ),
+                ),
+                (
+                    "help_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="One optional sentence shown under the question.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="hint",
+                    ),
+                ),
+                (
+                    "help_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="One optional sentence shown under the question.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="hint",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical guide question',
-                'verbose_name_plural': 'historical guide questions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical guide question",
+                "verbose_name_plural": "historical guide questions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalResource',
+            name="HistoricalResource",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40)),
-                ('kind', models.CharField(choices=[('emergency', 'Emergency'), ('crisis', 'Crisis lines, 24/7'), ('support', 'Listening and support'), ('directory', 'Directories of professionals')], help_text='Decides the section of the help-lines page where it appears.', max_length=20, verbose_name='kind')),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, help_text='Smaller numbers come first.', verbose_name='order')),
-                ('in_header', models.BooleanField(default=False, help_text='Tick to show it in the help bar at the top of every page.', verbose_name='shown on every page')),
-                ('phone', models.CharField(blank=True, help_text='Digits only, for the call link (for example 18662773553).', max_length=20, verbose_name='phone number to dial')),
-                ('text_number', models.CharField(blank=True, help_text='Digits only, for the text-message link. Leave empty if none.', max_length=20, verbose_name='number to text')),
-                ('name', models.CharField(help_text="The service's name, as it presents itself.", max_length=150, verbose_name='name')),
-                ('name_fr', models.CharField(help_text="The service's name, as it presents itself.", max_length=150, null=True, verbose_name='name')),
-                ('name_en', models.CharField(help_text="The service's name, as it presents itself.", max_length=150, null=True, verbose_name='name')),
-                ('header_number', models.CharField(blank=True, help_text='Short, as people say it, for example 1 866 APPELLE.', max_length=40, verbose_name='number in the help bar')),
-                ('header_number_fr', models.CharField(blank=True, help_text='Short, as people say it, for example 1 866 APPELLE.', max_length=40, null=True, verbose_name='number in the help bar')),
-                ('header_number_en', models.CharField(blank=True, help_text='Short, as people say it, for example 1 866 APPELLE.', max_length=40, null=True, verbose_name='number in the help bar')),
-                ('header_label', models.CharField(blank=True, help_text='Two or three words, for example Suicide prevention.', max_length=60, verbose_name='label in the help bar')),
-                ('header_label_fr', models.CharField(blank=True, help_text='Two or three words, for example Suicide prevention.', max_length=60, null=True, verbose_name='label in the help bar')),
-                ('header_label_en', models.CharField(blank=True, help_text='Two or three words, for example Suicide prevention.', max_length=60, null=True, verbose_name='label in the help bar')),
-                ('description', models.TextField(help_text='Who it is for and what happens when you reach out.', verbose_name='description')),
-                ('description_fr', models.TextField(help_text='Who it is for and what happens when you reach out.', null=True, verbose_name='description')),
-                ('description_en', models.TextField(help_text='Who it is for and what happens when you reach out.', null=True, verbose_name='description')),
-                ('hours', models.CharField(blank=True, help_text='When it answers, and whether it is free.', max_length=150, verbose_name='hours')),
-                ('hours_fr', models.CharField(blank=True, help_text='When it answers, and whether it is free.', max_length=150, null=True, verbose_name='hours')),
-                ('hours_en', models.CharField(blank=True, help_text='When it answers, and whether it is free.', max_length=150, null=True, verbose_name='hours')),
-                ('phone_display', models.CharField(blank=True, help_text='How visitors read the number, for example 1 866 277-3553.', max_length=80, verbose_name='phone number as written')),
-                ('phone_display_fr', models.CharField(blank=True, help_text='How visitors read the number, for example 1 866 277-3553.', max_length=80, null=True, verbose_name='phone number as written')),
-                ('phone_display_en', models.CharField(blank=True, help_text='How visitors read the number, for example 1 866 277-3553.', max_length=80, null=True, verbose_name='phone number as written')),
-                ('text_display', models.CharField(blank=True, help_text='How visitors read the text number, for example 535353.', max_length=80, verbose_name='text number as written')),
-                ('text_display_fr', models.CharField(blank=True, help_text='How visitors read the text number, for example 535353.', max_length=80, null=True, verbose_name='text number as written')),
-                ('text_display_en', models.CharField(blank=True, help_text='How visitors read the text number, for example 535353.', max_length=80, null=True, verbose_name='text number as written')),
-                ('url', models.URLField(blank=True, help_text="The service's site in this language, starting with https://", max_length=500, verbose_name='web address')),
-                ('url_fr', models.URLField(blank=True, help_text="The service's site in this language, starting with https://", max_length=500, null=True, verbose_name='web address')),
-                ('url_en', models.URLField(blank=True, help_text="The service's site in this language, starting with https://", max_length=500, null=True, verbose_name='web address')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("emergency", "Emergency"),
+                            ("crisis", "Crisis lines, 24/7"),
+                            ("support", "Listening and support"),
+                            ("directory", "Directories of professionals"),
+                        ],
+                        help_text="Decides the section of the help-lines page where it appears.",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True,
+                        default=0,
+                        help_text="Smaller numbers come first.",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "in_header",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick to show it in the help bar at the top of every page.",
+                        verbose_name="shown on every page",
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        help_text="Digits only, for the call link (for example 18662773553).",
+                        max_length=20,
+                        verbose_name="phone number to dial",
+                    ),
+                ),
+                (
+                    "text_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="Digits only, for the text-message link. Leave empty if none.",
+                        max_length=20,
+                        verbose_name="number to text",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The service's name, as it presents itself.",
+                        max_length=150,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_fr",
+                    models.CharField(
+                        help_text="The service's name, as it presents itself.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="The service's name, as it presents itself.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "header_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="Short, as people say it, for example 1 866 APPELLE.",
+                        max_length=40,
+                        verbose_name="number in the help bar",
+                    ),
+                ),
+                (
+                    "header_number_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="Short, as people say it, for example 1 866 APPELLE.",
+                        max_length=40,
+                        null=True,
+                        verbose_name="number in the help bar",
+                    ),
+                ),
+                (
+                    "header_number_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Short, as people say it, for example 1 866 APPELLE.",
+                        max_length=40,
+                        null=True,
+                        verbose_name="number in the help bar",
+                    ),
+                ),
+                (
+                    "header_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="Two or three words, for example Suicide prevention.",
+                        max_length=60,
+                        verbose_name="label in the help bar",
+                    ),
+                ),
+                (
+                    "header_label_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="Two or three words, for example Suicide prevention.",
+                        max_length=60,
+                        null=True,
+                        verbose_name="label in the help bar",
+                    ),
+                ),
+                (
+                    "header_label_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Two or three words, for example Suicide prevention.",
+                        max_length=60,
+                        null=True,
+                        verbose_name="label in the help bar",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        help_text="Who it is for and what happens when you reach out.",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_fr",
+                    models.TextField(
+                        help_text="Who it is for and what happens when you reach out.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(
+                        help_text="Who it is for and what happens when you reach out.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "hours",
+                    models.CharField(
+                        blank=True,
+                        help_text="When it answers, and whether it is free.",
+                        max_length=150,
+                        verbose_name="hours",
+                    ),
+                ),
+                (
+                    "hours_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="When it answers, and whether it is free.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="hours",
+                    ),
+                ),
+                (
+                    "hours_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="When it answers, and whether it is free.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="hours",
+                    ),
+                ),
+                (
+                    "phone_display",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the number, for example 1 866 277-3553.",
+                        max_length=80,
+                        verbose_name="phone number as written",
+                    ),
+                ),
+                (
+                    "phone_display_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the number, for example 1 866 277-3553.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="phone number as written",
+                    ),
+                ),
+                (
+                    "phone_display_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the number, for example 1 866 277-3553.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="phone number as written",
+                    ),
+                ),
+                (
+                    "text_display",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the text number, for example 535353.",
+                        max_length=80,
+                        verbose_name="text number as written",
+                    ),
+                ),
+                (
+                    "text_display_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the text number, for example 535353.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="text number as written",
+                    ),
+                ),
+                (
+                    "text_display_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the text number, for example 535353.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="text number as written",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True,
+                        help_text="The service's site in this language, starting with https://",
+                        max_length=500,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "url_fr",
+                    models.URLField(
+                        blank=True,
+                        help_text="The service's site in this language, starting with https://",
+                        max_length=500,
+                        null=True,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "url_en",
+                    models.URLField(
+                        blank=True,
+                        help_text="The service's site in this language, starting with https://",
+                        max_length=500,
+                        null=True,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical help line or directory',
-                'verbose_name_plural': 'historical help lines and directories',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical help line or directory",
+                "verbose_name_plural": "historical help lines and directories",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSource',
+            name="HistoricalSource",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40)),
-                ('title', models.CharField(help_text="The document's title, in its own language. Do not translate it.", max_length=300, verbose_name='title')),
-                ('language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], help_text='Lets screen readers pronounce the title correctly.', max_length=2, verbose_name='language of the source')),
-                ('publisher', models.CharField(help_text='Who published it: an order, a ministry…', max_length=200, verbose_name='publisher')),
-                ('url', models.URLField(help_text="The page's full address, starting with https://", max_length=500, verbose_name='web address')),
-                ('consulted', models.DateField(help_text='The day someone last read this page to check it.', verbose_name='date consulted')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40)),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="The document's title, in its own language. Do not translate it.",
+                        max_length=300,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        help_text="Lets screen readers pronounce the title correctly.",
+                        max_length=2,
+                        verbose_name="language of the source",
+                    ),
+                ),
+                (
+                    "publisher",
+                    models.CharField(
+                        help_text="Who published it: an order, a ministry…",
+                        max_length=200,
+                        verbose_name="publisher",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        help_text="The page's full address, starting with https://",
+                        max_length=500,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "consulted",
+                    models.DateField(
+                        help_text="The day someone last read this page to check it.",
+                        verbose_name="date consulted",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical source',
-                'verbose_name_plural': 'historical sources',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical source",
+                "verbose_name_plural": "historical sources",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalTrait',
+            name="HistoricalTrait",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('text', models.CharField(help_text='A few plain words; it must fit on a phone.', max_length=300, verbose_name='cell')),
-                ('text_fr', models.CharField(help_text='A few plain words; it must fit on a phone.', max_length=300, null=True, verbose_name='cell')),
-                ('text_en', models.CharField(help_text='A few plain words; it must fit on a phone.', max_length=300, null=True, verbose_name='cell')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('criterion', models.ForeignKey(blank=True, db_constraint=False, help_text='The row of the comparison table.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.criterion', verbose_name='criterion')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('intervention', models.ForeignKey(blank=True, db_constraint=False, help_text='The column of the comparison table.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.intervention', verbose_name='intervention')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "text",
+                    models.CharField(
+                        help_text="A few plain words; it must fit on a phone.",
+                        max_length=300,
+                        verbose_name="cell",
+                    ),
+                ),
+                (
+                    "text_fr",
+                    models.CharField(
+                        help_text="A few plain words; it must fit on a phone.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="cell",
+                    ),
+                ),
+                (
+                    "text_en",
+                    models.CharField(
+                        help_text="A few plain words; it must fit on a phone.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="cell",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The row of the comparison table.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.criterion",
+                        verbose_name="criterion",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The column of the comparison table.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.intervention",
+                        verbose_name="intervention",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical comparison cell',
-                'verbose_name_plural': 'historical comparison cells',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical comparison cell",
+                "verbose_name_plural": "historical comparison cells",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalChoiceWeight',
+            name="HistoricalChoiceWeight",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('weight', models.SmallIntegerField(help_text='From -5 to 5. The guide adds up, for each kind of help, the weights of the answers a visitor gives; the highest totals are recommended. 5: this answer strongly points to it. Negative: this answer makes it a poor fit.', validators=[django.core.validators.MinValueValidator(-5), django.core.validators.MaxValueValidator(5)], verbose_name='weight')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('choice', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.choice', verbose_name='answer')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('intervention', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.intervention', verbose_name='kind of help')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "weight",
+                    models.SmallIntegerField(
+                        help_text="From -5 to 5. The guide adds up, for each kind of help, the weights of the answers a visitor gives; the highest totals are recommended. 5: this answer strongly points to it. Negative: this answer makes it a poor fit.",
+                        validators=[
+                            django.core.validators.MinValueValidator(-5),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="weight",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "choice",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.choice",
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.intervention",
+                        verbose_name="kind of help",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical weight',
-                'verbose_name_plural': 'historical weights',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical weight",
+                "verbose_name_plural": "historical weights",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalChoice',
+            name="HistoricalChoice",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40)),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, verbose_name='order')),
-                ('text', models.CharField(help_text='What the visitor ticks: a few plain words.', max_length=200, verbose_name='answer')),
-                ('text_fr', models.CharField(help_text='What the visitor ticks: a few plain words.', max_length=200, null=True, verbose_name='answer')),
-                ('text_en', models.CharField(help_text='What the visitor ticks: a few plain words.', max_length=200, null=True, verbose_name='answer')),
-                ('reason', models.CharField(help_text='One sentence shown in the result to explain a recommendation this answer weighed for, for example: You said it has lasted several months.', max_length=300, verbose_name='why, in the result')),
-                ('reason_fr', models.CharField(help_text='One sentence shown in the result to explain a recommendation this answer weighed for, for example: You said it has lasted several months.', max_length=300, null=True, verbose_name='why, in the result')),
-                ('reason_en', models.CharField(help_text='One sentence shown in the result to explain a recommendation this answer weighed for, for example: You said it has lasted several months.', max_length=300, null=True, verbose_name='why, in the result')),
-                ('risk_signal', models.BooleanField(default=False, help_text='Tick when this answer may mean the person is in danger (thoughts of suicide, not safe at home). The result then shows the crisis lines first, whatever the scores.', verbose_name='risk signal')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('question', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.question', verbose_name='question')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40)),
+                (
+                    "order",
+                    models.PositiveIntegerField(db_index=True, default=0, verbose_name="order"),
+                ),
+                (
+                    "text",
+                    models.CharField(
+                        help_text="What the visitor ticks: a few plain words.",
+                        max_length=200,
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "text_fr",
+                    models.CharField(
+                        help_text="What the visitor ticks: a few plain words.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "text_en",
+                    models.CharField(
+                        help_text="What the visitor ticks: a few plain words.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        help_text="One sentence shown in the result to explain a recommendation this answer weighed for, for example: You said it has lasted several months.",
+                        max_length=300,
+                        verbose_name="why, in the result",
+                    ),
+                ),
+                (
+                    "reason_fr",
+                    models.CharField(
+                        help_text="One sentence shown in the result to explain a recommendation this answer weighed for, for example: You said it has lasted several months.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="why, in the result",
+                    ),
+                ),
+                (
+                    "reason_en",
+                    models.CharField(
+                        help_text="One sentence shown in the result to explain a recommendation this answer weighed for, for example: You said it has lasted several months.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="why, in the result",
+                    ),
+                ),
+                (
+                    "risk_signal",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick when this answer may mean the person is in danger (thoughts of suicide, not safe at home). The result then shows the crisis lines first, whatever the scores.",
+                        verbose_name="risk signal",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.question",
+                        verbose_name="question",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical answer',
-                'verbose_name_plural': 'historical answers',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical answer",
+                "verbose_name_plural": "historical answers",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='choice',
-            name='question',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='services.question', verbose_name='question'),
+            model_name="choice",
+            name="question",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="choices",
+                to="services.question",
+                verbose_name="question",
+            ),
         ),
         migrations.CreateModel(
-            name='SeedRecord',
+            name="SeedRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('model', models.CharField(max_length=60)),
-                ('key', models.CharField(max_length=100)),
-                ('values', models.JSONField(default=dict)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("model", models.CharField(max_length=60)),
+                ("key", models.CharField(max_length=100)),
+                ("values", models.JSONField(default=dict)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('model', 'key'), name='one_seed_record_per_object')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("model", "key"), name="one_seed_record_per_object"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Page',
+            name="Page",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(choices=[('home', 'Home'), ('services', 'Kinds of help'), ('compare', 'Compare'), ('resources', 'Help lines and directories'), ('glossary', 'Glossary'), ('about', 'About'), ('privacy', 'Privacy')], editable=False, max_length=20, unique=True)),
-                ('last_reviewed', models.DateField(help_text='The day a practitioner last checked this page.', verbose_name='last reviewed')),
-                ('reviewer_name', models.CharField(blank=True, help_text='The practitioner who last checked this page, as shown to visitors.', max_length=120, verbose_name='reviewed by')),
-                ('reviewer_profession', models.CharField(blank=True, help_text='For example: social worker (T.S.), psychologist.', max_length=120, verbose_name="reviewer's profession")),
-                ('reviewer_profession_fr', models.CharField(blank=True, help_text='For example: social worker (T.S.), psychologist.', max_length=120, null=True, verbose_name="reviewer's profession")),
-                ('reviewer_profession_en', models.CharField(blank=True, help_text='For example: social worker (T.S.), psychologist.', max_length=120, null=True, verbose_name="reviewer's profession")),
-                ('title', models.CharField(help_text="The page's main heading.", max_length=200, verbose_name='title')),
-                ('title_fr', models.CharField(help_text="The page's main heading.", max_length=200, null=True, verbose_name='title')),
-                ('title_en', models.CharField(help_text="The page's main heading.", max_length=200, null=True, verbose_name='title')),
-                ('intro', models.TextField(help_text='One plain lead paragraph.', verbose_name='introduction')),
-                ('intro_fr', models.TextField(help_text='One plain lead paragraph.', null=True, verbose_name='introduction')),
-                ('intro_en', models.TextField(help_text='One plain lead paragraph.', null=True, verbose_name='introduction')),
-                ('body', models.TextField(blank=True, help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='text')),
-                ('body_fr', models.TextField(blank=True, help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='text')),
-                ('body_en', models.TextField(blank=True, help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='text')),
-                ('meta_description', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, verbose_name='description for search engines')),
-                ('meta_description_fr', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, null=True, verbose_name='description for search engines')),
-                ('meta_description_en', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, null=True, verbose_name='description for search engines')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
-                ('sources', models.ManyToManyField(blank=True, help_text='The references this page relies on. They are listed at its end.', to='services.source', verbose_name='sources')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.SlugField(
+                        choices=[
+                            ("home", "Home"),
+                            ("services", "Kinds of help"),
+                            ("compare", "Compare"),
+                            ("resources", "Help lines and directories"),
+                            ("glossary", "Glossary"),
+                            ("about", "About"),
+                            ("privacy", "Privacy"),
+                        ],
+                        editable=False,
+                        max_length=20,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        help_text="The day a practitioner last checked this page.",
+                        verbose_name="last reviewed",
+                    ),
+                ),
+                (
+                    "reviewer_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="The practitioner who last checked this page, as shown to visitors.",
+                        max_length=120,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "reviewer_profession",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: social worker (T.S.), psychologist.",
+                        max_length=120,
+                        verbose_name="reviewer's profession",
+                    ),
+                ),
+                (
+                    "reviewer_profession_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: social worker (T.S.), psychologist.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="reviewer's profession",
+                    ),
+                ),
+                (
+                    "reviewer_profession_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: social worker (T.S.), psychologist.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="reviewer's profession",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="The page's main heading.", max_length=200, verbose_name="title"
+                    ),
+                ),
+                (
+                    "title_fr",
+                    models.CharField(
+                        help_text="The page's main heading.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "title_en",
+                    models.CharField(
+                        help_text="The page's main heading.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="One plain lead paragraph.", verbose_name="introduction"
+                    ),
+                ),
+                (
+                    "intro_fr",
+                    models.TextField(
+                        help_text="One plain lead paragraph.",
+                        null=True,
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "intro_en",
+                    models.TextField(
+                        help_text="One plain lead paragraph.",
+                        null=True,
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "body_fr",
+                    models.TextField(
+                        blank=True,
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "body_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "meta_description",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "meta_description_fr",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "meta_description_en",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The references this page relies on. They are listed at its end.",
+                        to="services.source",
+                        verbose_name="sources",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'page',
-                'verbose_name_plural': 'pages',
-                'ordering': ['key'],
-                'permissions': [('review_page', 'Can mark a page as reviewed')],
+                "verbose_name": "page",
+                "verbose_name_plural": "pages",
+                "ordering": ["key"],
+                "permissions": [("review_page", "Can mark a page as reviewed")],
             },
         ),
         migrations.AddField(
-            model_name='intervention',
-            name='sources',
-            field=models.ManyToManyField(blank=True, help_text='The references this page relies on. They are listed at its end.', to='services.source', verbose_name='sources'),
+            model_name="intervention",
+            name="sources",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="The references this page relies on. They are listed at its end.",
+                to="services.source",
+                verbose_name="sources",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalPage_sources',
+            name="HistoricalPage_sources",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='services.historicalpage')),
-                ('page', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.page')),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.source')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="services.historicalpage",
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.page",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalPage_sources',
+                "verbose_name": "HistoricalPage_sources",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalIntervention_sources',
+            name="HistoricalIntervention_sources",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='services.historicalintervention')),
-                ('intervention', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.intervention')),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.source')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="services.historicalintervention",
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.intervention",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalIntervention_sources',
+                "verbose_name": "HistoricalIntervention_sources",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Trait',
+            name="Trait",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(help_text='A few plain words; it must fit on a phone.', max_length=300, verbose_name='cell')),
-                ('text_fr', models.CharField(help_text='A few plain words; it must fit on a phone.', max_length=300, null=True, verbose_name='cell')),
-                ('text_en', models.CharField(help_text='A few plain words; it must fit on a phone.', max_length=300, null=True, verbose_name='cell')),
-                ('criterion', models.ForeignKey(help_text='The row of the comparison table.', on_delete=django.db.models.deletion.CASCADE, related_name='traits', to='services.criterion', verbose_name='criterion')),
-                ('intervention', models.ForeignKey(help_text='The column of the comparison table.', on_delete=django.db.models.deletion.CASCADE, related_name='traits', to='services.intervention', verbose_name='intervention')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "text",
+                    models.CharField(
+                        help_text="A few plain words; it must fit on a phone.",
+                        max_length=300,
+                        verbose_name="cell",
+                    ),
+                ),
+                (
+                    "text_fr",
+                    models.CharField(
+                        help_text="A few plain words; it must fit on a phone.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="cell",
+                    ),
+                ),
+                (
+                    "text_en",
+                    models.CharField(
+                        help_text="A few plain words; it must fit on a phone.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="cell",
+                    ),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        help_text="The row of the comparison table.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="traits",
+                        to="services.criterion",
+                        verbose_name="criterion",
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        help_text="The column of the comparison table.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="traits",
+                        to="services.intervention",
+                        verbose_name="intervention",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comparison cell',
-                'verbose_name_plural': 'comparison cells',
-                'ordering': ['criterion__order', 'intervention__order'],
+                "verbose_name": "comparison cell",
+                "verbose_name_plural": "comparison cells",
+                "ordering": ["criterion__order", "intervention__order"],
             },
         ),
         migrations.CreateModel(
-            name='ChoiceWeight',
+            name="ChoiceWeight",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weight', models.SmallIntegerField(help_text='From -5 to 5. The guide adds up, for each kind of help, the weights of the answers a visitor gives; the highest totals are recommended. 5: this answer strongly points to it. Negative: this answer makes it a poor fit.', validators=[django.core.validators.MinValueValidator(-5), django.core.validators.MaxValueValidator(5)], verbose_name='weight')),
-                ('choice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='weights', to='services.choice', verbose_name='answer')),
-                ('intervention', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='guide_weights', to='services.intervention', verbose_name='kind of help')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "weight",
+                    models.SmallIntegerField(
+                        help_text="From -5 to 5. The guide adds up, for each kind of help, the weights of the answers a visitor gives; the highest totals are recommended. 5: this answer strongly points to it. Negative: this answer makes it a poor fit.",
+                        validators=[
+                            django.core.validators.MinValueValidator(-5),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="weight",
+                    ),
+                ),
+                (
+                    "choice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="weights",
+                        to="services.choice",
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="guide_weights",
+                        to="services.intervention",
+                        verbose_name="kind of help",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'weight',
-                'verbose_name_plural': 'weights',
-                'ordering': ['intervention__order'],
-                'constraints': [models.UniqueConstraint(fields=('choice', 'intervention'), name='one_weight_per_pair')],
+                "verbose_name": "weight",
+                "verbose_name_plural": "weights",
+                "ordering": ["intervention__order"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("choice", "intervention"), name="one_weight_per_pair"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='choice',
-            constraint=models.UniqueConstraint(fields=('question', 'key'), name='one_choice_key_per_question'),
+            model_name="choice",
+            constraint=models.UniqueConstraint(
+                fields=("question", "key"), name="one_choice_key_per_question"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='intervention',
-            constraint=models.UniqueConstraint(fields=('slug_fr',), name='unique_slug_fr'),
+            model_name="intervention",
+            constraint=models.UniqueConstraint(fields=("slug_fr",), name="unique_slug_fr"),
         ),
         migrations.AddConstraint(
-            model_name='intervention',
-            constraint=models.UniqueConstraint(fields=('slug_en',), name='unique_slug_en'),
+            model_name="intervention",
+            constraint=models.UniqueConstraint(fields=("slug_en",), name="unique_slug_en"),
         ),
         migrations.AddConstraint(
-            model_name='trait',
-            constraint=models.UniqueConstraint(fields=('criterion', 'intervention'), name='one_trait_per_cell'),
+            model_name="trait",
+            constraint=models.UniqueConstraint(
+                fields=("criterion", "intervention"), name="one_trait_per_cell"
+            ),
         ),
     ]

@@ -7,132 +7,472 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('services', '0002_roles'),
+        ("services", "0002_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReviewedProfile',
+            name="ReviewedProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=60, unique=True)),
-                ('name', models.CharField(help_text='A short, plain name.', max_length=150, verbose_name='name')),
-                ('name_fr', models.CharField(help_text='A short, plain name.', max_length=150, null=True, verbose_name='name')),
-                ('name_en', models.CharField(help_text='A short, plain name.', max_length=150, null=True, verbose_name='name')),
-                ('answers', models.JSONField(default=dict, help_text='Question key → answer key.', verbose_name='answers')),
-                ('expected_first', models.JSONField(blank=True, default=list, help_text='Kinds of help (keys) the result must start with, in this order.', verbose_name='expected first recommendations')),
-                ('never', models.JSONField(blank=True, default=list, help_text='Kinds of help (keys) the result must not contain.', verbose_name='never recommended')),
-                ('note', models.TextField(blank=True, help_text='Why this result is the right one.', verbose_name="reviewer's note")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=60, unique=True)),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="A short, plain name.", max_length=150, verbose_name="name"
+                    ),
+                ),
+                (
+                    "name_fr",
+                    models.CharField(
+                        help_text="A short, plain name.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="A short, plain name.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "answers",
+                    models.JSONField(
+                        default=dict, help_text="Question key → answer key.", verbose_name="answers"
+                    ),
+                ),
+                (
+                    "expected_first",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Kinds of help (keys) the result must start with, in this order.",
+                        verbose_name="expected first recommendations",
+                    ),
+                ),
+                (
+                    "never",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Kinds of help (keys) the result must not contain.",
+                        verbose_name="never recommended",
+                    ),
+                ),
+                (
+                    "note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why this result is the right one.",
+                        verbose_name="reviewer's note",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reviewed profile',
-                'verbose_name_plural': 'reviewed profiles',
-                'ordering': ['key'],
+                "verbose_name": "reviewed profile",
+                "verbose_name_plural": "reviewed profiles",
+                "ordering": ["key"],
             },
         ),
         migrations.AddField(
-            model_name='choice',
-            name='distress',
-            field=models.BooleanField(default=False, help_text="Tick when this answer says the person is in distress (at the end of their rope, struggling a lot, needing help now). The guide's audit then checks that coaching never comes first.", verbose_name='says the person is struggling'),
+            model_name="choice",
+            name="distress",
+            field=models.BooleanField(
+                default=False,
+                help_text="Tick when this answer says the person is in distress (at the end of their rope, struggling a lot, needing help now). The guide's audit then checks that coaching never comes first.",
+                verbose_name="says the person is struggling",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalchoice',
-            name='distress',
-            field=models.BooleanField(default=False, help_text="Tick when this answer says the person is in distress (at the end of their rope, struggling a lot, needing help now). The guide's audit then checks that coaching never comes first.", verbose_name='says the person is struggling'),
+            model_name="historicalchoice",
+            name="distress",
+            field=models.BooleanField(
+                default=False,
+                help_text="Tick when this answer says the person is in distress (at the end of their rope, struggling a lot, needing help now). The guide's audit then checks that coaching never comes first.",
+                verbose_name="says the person is struggling",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalresource',
-            name='in_crisis_block',
-            field=models.BooleanField(default=False, help_text='Tick to list it, after the lines a safety rule shows first, whenever a visitor gives an answer that may mean danger.', verbose_name="in the guide's crisis block"),
+            model_name="historicalresource",
+            name="in_crisis_block",
+            field=models.BooleanField(
+                default=False,
+                help_text="Tick to list it, after the lines a safety rule shows first, whenever a visitor gives an answer that may mean danger.",
+                verbose_name="in the guide's crisis block",
+            ),
         ),
         migrations.AddField(
-            model_name='resource',
-            name='in_crisis_block',
-            field=models.BooleanField(default=False, help_text='Tick to list it, after the lines a safety rule shows first, whenever a visitor gives an answer that may mean danger.', verbose_name="in the guide's crisis block"),
+            model_name="resource",
+            name="in_crisis_block",
+            field=models.BooleanField(
+                default=False,
+                help_text="Tick to list it, after the lines a safety rule shows first, whenever a visitor gives an answer that may mean danger.",
+                verbose_name="in the guide's crisis block",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalpage',
-            name='key',
-            field=models.SlugField(choices=[('home', 'Home'), ('services', 'Kinds of help'), ('compare', 'Compare'), ('resources', 'Help lines and directories'), ('glossary', 'Glossary'), ('about', 'About'), ('privacy', 'Privacy'), ('worried', 'Worried about someone')], editable=False, max_length=20),
+            model_name="historicalpage",
+            name="key",
+            field=models.SlugField(
+                choices=[
+                    ("home", "Home"),
+                    ("services", "Kinds of help"),
+                    ("compare", "Compare"),
+                    ("resources", "Help lines and directories"),
+                    ("glossary", "Glossary"),
+                    ("about", "About"),
+                    ("privacy", "Privacy"),
+                    ("worried", "Worried about someone"),
+                ],
+                editable=False,
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='page',
-            name='key',
-            field=models.SlugField(choices=[('home', 'Home'), ('services', 'Kinds of help'), ('compare', 'Compare'), ('resources', 'Help lines and directories'), ('glossary', 'Glossary'), ('about', 'About'), ('privacy', 'Privacy'), ('worried', 'Worried about someone')], editable=False, max_length=20, unique=True),
+            model_name="page",
+            name="key",
+            field=models.SlugField(
+                choices=[
+                    ("home", "Home"),
+                    ("services", "Kinds of help"),
+                    ("compare", "Compare"),
+                    ("resources", "Help lines and directories"),
+                    ("glossary", "Glossary"),
+                    ("about", "About"),
+                    ("privacy", "Privacy"),
+                    ("worried", "Worried about someone"),
+                ],
+                editable=False,
+                max_length=20,
+                unique=True,
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalAnswerRule',
+            name="HistoricalAnswerRule",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('never', 'Never recommend this kind of help'), ('always', 'Always include this kind of help'), ('show_first', 'Show this help line first')], max_length=20, verbose_name='rule')),
-                ('order', models.PositiveIntegerField(default=0, help_text='Smaller numbers come first.', verbose_name='order')),
-                ('explanation', models.CharField(blank=True, help_text='For « always » rules: one sentence shown as the reason for this recommendation, for example why psychotherapy matters once the person is safe.', max_length=300, verbose_name='why, in the result')),
-                ('explanation_fr', models.CharField(blank=True, help_text='For « always » rules: one sentence shown as the reason for this recommendation, for example why psychotherapy matters once the person is safe.', max_length=300, null=True, verbose_name='why, in the result')),
-                ('explanation_en', models.CharField(blank=True, help_text='For « always » rules: one sentence shown as the reason for this recommendation, for example why psychotherapy matters once the person is safe.', max_length=300, null=True, verbose_name='why, in the result')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('choice', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.choice', verbose_name='answer')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('intervention', models.ForeignKey(blank=True, db_constraint=False, help_text='For « never » and « always » rules.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.intervention', verbose_name='kind of help')),
-                ('resource', models.ForeignKey(blank=True, db_constraint=False, help_text='For « show first » rules.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.resource', verbose_name='help line')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("never", "Never recommend this kind of help"),
+                            ("always", "Always include this kind of help"),
+                            ("show_first", "Show this help line first"),
+                        ],
+                        max_length=20,
+                        verbose_name="rule",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Smaller numbers come first.", verbose_name="order"
+                    ),
+                ),
+                (
+                    "explanation",
+                    models.CharField(
+                        blank=True,
+                        help_text="For « always » rules: one sentence shown as the reason for this recommendation, for example why psychotherapy matters once the person is safe.",
+                        max_length=300,
+                        verbose_name="why, in the result",
+                    ),
+                ),
+                (
+                    "explanation_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="For « always » rules: one sentence shown as the reason for this recommendation, for example why psychotherapy matters once the person is safe.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="why, in the result",
+                    ),
+                ),
+                (
+                    "explanation_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="For « always » rules: one sentence shown as the reason for this recommendation, for example why psychotherapy matters once the person is safe.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="why, in the result",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "choice",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.choice",
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="For « never » and « always » rules.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.intervention",
+                        verbose_name="kind of help",
+                    ),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="For « show first » rules.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.resource",
+                        verbose_name="help line",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical safety rule',
-                'verbose_name_plural': 'historical safety rules',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical safety rule",
+                "verbose_name_plural": "historical safety rules",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalReviewedProfile',
+            name="HistoricalReviewedProfile",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.SlugField(max_length=60)),
-                ('name', models.CharField(help_text='A short, plain name.', max_length=150, verbose_name='name')),
-                ('name_fr', models.CharField(help_text='A short, plain name.', max_length=150, null=True, verbose_name='name')),
-                ('name_en', models.CharField(help_text='A short, plain name.', max_length=150, null=True, verbose_name='name')),
-                ('answers', models.JSONField(default=dict, help_text='Question key → answer key.', verbose_name='answers')),
-                ('expected_first', models.JSONField(blank=True, default=list, help_text='Kinds of help (keys) the result must start with, in this order.', verbose_name='expected first recommendations')),
-                ('never', models.JSONField(blank=True, default=list, help_text='Kinds of help (keys) the result must not contain.', verbose_name='never recommended')),
-                ('note', models.TextField(blank=True, help_text='Why this result is the right one.', verbose_name="reviewer's note")),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=60)),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="A short, plain name.", max_length=150, verbose_name="name"
+                    ),
+                ),
+                (
+                    "name_fr",
+                    models.CharField(
+                        help_text="A short, plain name.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="A short, plain name.",
+                        max_length=150,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "answers",
+                    models.JSONField(
+                        default=dict, help_text="Question key → answer key.", verbose_name="answers"
+                    ),
+                ),
+                (
+                    "expected_first",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Kinds of help (keys) the result must start with, in this order.",
+                        verbose_name="expected first recommendations",
+                    ),
+                ),
+                (
+                    "never",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Kinds of help (keys) the result must not contain.",
+                        verbose_name="never recommended",
+                    ),
+                ),
+                (
+                    "note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why this result is the right one.",
+                        verbose_name="reviewer's note",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical reviewed profile',
-                'verbose_name_plural': 'historical reviewed profiles',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical reviewed profile",
+                "verbose_name_plural": "historical reviewed profiles",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='AnswerRule',
+            name="AnswerRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('never', 'Never recommend this kind of help'), ('always', 'Always include this kind of help'), ('show_first', 'Show this help line first')], max_length=20, verbose_name='rule')),
-                ('order', models.PositiveIntegerField(default=0, help_text='Smaller numbers come first.', verbose_name='order')),
-                ('explanation', models.CharField(blank=True, help_text='For « always » rules: one sentence shown as the reason for this recommendation, for example why psychotherapy matters once the person is safe.', max_length=300, verbose_name='why, in the result')),
-                ('explanation_fr', models.CharField(blank=True, help_text='For « always » rules: one sentence shown as the reason for this recommendation, for example why psychotherapy matters once the person is safe.', max_length=300, null=True, verbose_name='why, in the result')),
-                ('explanation_en', models.CharField(blank=True, help_text='For « always » rules: one sentence shown as the reason for this recommendation, for example why psychotherapy matters once the person is safe.', max_length=300, null=True, verbose_name='why, in the result')),
-                ('choice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rules', to='services.choice', verbose_name='answer')),
-                ('intervention', models.ForeignKey(blank=True, help_text='For « never » and « always » rules.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='guide_rules', to='services.intervention', verbose_name='kind of help')),
-                ('resource', models.ForeignKey(blank=True, help_text='For « show first » rules.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='guide_rules', to='services.resource', verbose_name='help line')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("never", "Never recommend this kind of help"),
+                            ("always", "Always include this kind of help"),
+                            ("show_first", "Show this help line first"),
+                        ],
+                        max_length=20,
+                        verbose_name="rule",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Smaller numbers come first.", verbose_name="order"
+                    ),
+                ),
+                (
+                    "explanation",
+                    models.CharField(
+                        blank=True,
+                        help_text="For « always » rules: one sentence shown as the reason for this recommendation, for example why psychotherapy matters once the person is safe.",
+                        max_length=300,
+                        verbose_name="why, in the result",
+                    ),
+                ),
+                (
+                    "explanation_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="For « always » rules: one sentence shown as the reason for this recommendation, for example why psychotherapy matters once the person is safe.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="why, in the result",
+                    ),
+                ),
+                (
+                    "explanation_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="For « always » rules: one sentence shown as the reason for this recommendation, for example why psychotherapy matters once the person is safe.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="why, in the result",
+                    ),
+                ),
+                (
+                    "choice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rules",
+                        to="services.choice",
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For « never » and « always » rules.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="guide_rules",
+                        to="services.intervention",
+                        verbose_name="kind of help",
+                    ),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For « show first » rules.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="guide_rules",
+                        to="services.resource",
+                        verbose_name="help line",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'safety rule',
-                'verbose_name_plural': 'safety rules',
-                'ordering': ['choice', 'order', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('choice', 'kind', 'intervention', 'resource'), name='one_rule_per_target')],
+                "verbose_name": "safety rule",
+                "verbose_name_plural": "safety rules",
+                "ordering": ["choice", "order", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("choice", "kind", "intervention", "resource"),
+                        name="one_rule_per_target",
+                    )
+                ],
             },
         ),
     ]

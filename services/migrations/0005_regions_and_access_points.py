@@ -7,210 +7,1034 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('services', '0004_practical_pages_and_resource_groups'),
+        ("services", "0004_practical_pages_and_resource_groups"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessPoint',
+            name="AccessPoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=60, unique=True)),
-                ('kind', models.CharField(choices=[('establishment', 'Public establishment (CISSS, CIUSSS)'), ('access', 'Getting mental-health services'), ('crisis', 'Crisis centre'), ('youth', 'Youth 12–25 (Aire ouverte)'), ('community', 'Community resources (211)')], help_text="Decides the section of the region's page where it appears.", max_length=20, verbose_name='kind')),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, help_text='Smaller numbers come first.', verbose_name='order')),
-                ('phone', models.CharField(blank=True, help_text='Digits only, for the call link (for example 14186884240).', max_length=20, verbose_name='phone number to dial')),
-                ('last_reviewed', models.DateField(help_text='The day someone last checked these names, numbers and addresses on the official pages. Shown to visitors.', verbose_name='last verified')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
-                ('name', models.CharField(help_text='The name as the organisation writes it.', max_length=200, verbose_name='name')),
-                ('name_fr', models.CharField(help_text='The name as the organisation writes it.', max_length=200, null=True, verbose_name='name')),
-                ('name_en', models.CharField(help_text='The name as the organisation writes it.', max_length=200, null=True, verbose_name='name')),
-                ('territory', models.CharField(blank=True, help_text='Where it serves, when it is not the whole region. Leave empty otherwise.', max_length=300, verbose_name='territory served')),
-                ('territory_fr', models.CharField(blank=True, help_text='Where it serves, when it is not the whole region. Leave empty otherwise.', max_length=300, null=True, verbose_name='territory served')),
-                ('territory_en', models.CharField(blank=True, help_text='Where it serves, when it is not the whole region. Leave empty otherwise.', max_length=300, null=True, verbose_name='territory served')),
-                ('description', models.TextField(help_text='Plain sentences: who it is for and how to reach it.', verbose_name='description')),
-                ('description_fr', models.TextField(help_text='Plain sentences: who it is for and how to reach it.', null=True, verbose_name='description')),
-                ('description_en', models.TextField(help_text='Plain sentences: who it is for and how to reach it.', null=True, verbose_name='description')),
-                ('address', models.CharField(blank=True, help_text='Street address, only if a source shows it.', max_length=200, verbose_name='address')),
-                ('address_fr', models.CharField(blank=True, help_text='Street address, only if a source shows it.', max_length=200, null=True, verbose_name='address')),
-                ('address_en', models.CharField(blank=True, help_text='Street address, only if a source shows it.', max_length=200, null=True, verbose_name='address')),
-                ('phone_display', models.CharField(blank=True, help_text='How visitors read the number, for example 418 688-4240.', max_length=80, verbose_name='phone number as written')),
-                ('phone_display_fr', models.CharField(blank=True, help_text='How visitors read the number, for example 418 688-4240.', max_length=80, null=True, verbose_name='phone number as written')),
-                ('phone_display_en', models.CharField(blank=True, help_text='How visitors read the number, for example 418 688-4240.', max_length=80, null=True, verbose_name='phone number as written')),
-                ('url', models.URLField(blank=True, help_text="The organisation's site in this language, starting with https://", max_length=500, verbose_name='web address')),
-                ('url_fr', models.URLField(blank=True, help_text="The organisation's site in this language, starting with https://", max_length=500, null=True, verbose_name='web address')),
-                ('url_en', models.URLField(blank=True, help_text="The organisation's site in this language, starting with https://", max_length=500, null=True, verbose_name='web address')),
-                ('sources', models.ManyToManyField(blank=True, help_text="The references these facts rely on. They are listed at the page's end.", to='services.source', verbose_name='sources')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=60, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("establishment", "Public establishment (CISSS, CIUSSS)"),
+                            ("access", "Getting mental-health services"),
+                            ("crisis", "Crisis centre"),
+                            ("youth", "Youth 12–25 (Aire ouverte)"),
+                            ("community", "Community resources (211)"),
+                        ],
+                        help_text="Decides the section of the region's page where it appears.",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True,
+                        default=0,
+                        help_text="Smaller numbers come first.",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        help_text="Digits only, for the call link (for example 14186884240).",
+                        max_length=20,
+                        verbose_name="phone number to dial",
+                    ),
+                ),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        help_text="The day someone last checked these names, numbers and addresses on the official pages. Shown to visitors.",
+                        verbose_name="last verified",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The name as the organisation writes it.",
+                        max_length=200,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_fr",
+                    models.CharField(
+                        help_text="The name as the organisation writes it.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="The name as the organisation writes it.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "territory",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where it serves, when it is not the whole region. Leave empty otherwise.",
+                        max_length=300,
+                        verbose_name="territory served",
+                    ),
+                ),
+                (
+                    "territory_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where it serves, when it is not the whole region. Leave empty otherwise.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="territory served",
+                    ),
+                ),
+                (
+                    "territory_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where it serves, when it is not the whole region. Leave empty otherwise.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="territory served",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        help_text="Plain sentences: who it is for and how to reach it.",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_fr",
+                    models.TextField(
+                        help_text="Plain sentences: who it is for and how to reach it.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(
+                        help_text="Plain sentences: who it is for and how to reach it.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "address",
+                    models.CharField(
+                        blank=True,
+                        help_text="Street address, only if a source shows it.",
+                        max_length=200,
+                        verbose_name="address",
+                    ),
+                ),
+                (
+                    "address_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="Street address, only if a source shows it.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="address",
+                    ),
+                ),
+                (
+                    "address_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Street address, only if a source shows it.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="address",
+                    ),
+                ),
+                (
+                    "phone_display",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the number, for example 418 688-4240.",
+                        max_length=80,
+                        verbose_name="phone number as written",
+                    ),
+                ),
+                (
+                    "phone_display_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the number, for example 418 688-4240.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="phone number as written",
+                    ),
+                ),
+                (
+                    "phone_display_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the number, for example 418 688-4240.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="phone number as written",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True,
+                        help_text="The organisation's site in this language, starting with https://",
+                        max_length=500,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "url_fr",
+                    models.URLField(
+                        blank=True,
+                        help_text="The organisation's site in this language, starting with https://",
+                        max_length=500,
+                        null=True,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "url_en",
+                    models.URLField(
+                        blank=True,
+                        help_text="The organisation's site in this language, starting with https://",
+                        max_length=500,
+                        null=True,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The references these facts rely on. They are listed at the page's end.",
+                        to="services.source",
+                        verbose_name="sources",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'place to go',
-                'verbose_name_plural': 'places to go',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "place to go",
+                "verbose_name_plural": "places to go",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAccessPoint',
+            name="HistoricalAccessPoint",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=60)),
-                ('kind', models.CharField(choices=[('establishment', 'Public establishment (CISSS, CIUSSS)'), ('access', 'Getting mental-health services'), ('crisis', 'Crisis centre'), ('youth', 'Youth 12–25 (Aire ouverte)'), ('community', 'Community resources (211)')], help_text="Decides the section of the region's page where it appears.", max_length=20, verbose_name='kind')),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, help_text='Smaller numbers come first.', verbose_name='order')),
-                ('phone', models.CharField(blank=True, help_text='Digits only, for the call link (for example 14186884240).', max_length=20, verbose_name='phone number to dial')),
-                ('last_reviewed', models.DateField(help_text='The day someone last checked these names, numbers and addresses on the official pages. Shown to visitors.', verbose_name='last verified')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
-                ('name', models.CharField(help_text='The name as the organisation writes it.', max_length=200, verbose_name='name')),
-                ('name_fr', models.CharField(help_text='The name as the organisation writes it.', max_length=200, null=True, verbose_name='name')),
-                ('name_en', models.CharField(help_text='The name as the organisation writes it.', max_length=200, null=True, verbose_name='name')),
-                ('territory', models.CharField(blank=True, help_text='Where it serves, when it is not the whole region. Leave empty otherwise.', max_length=300, verbose_name='territory served')),
-                ('territory_fr', models.CharField(blank=True, help_text='Where it serves, when it is not the whole region. Leave empty otherwise.', max_length=300, null=True, verbose_name='territory served')),
-                ('territory_en', models.CharField(blank=True, help_text='Where it serves, when it is not the whole region. Leave empty otherwise.', max_length=300, null=True, verbose_name='territory served')),
-                ('description', models.TextField(help_text='Plain sentences: who it is for and how to reach it.', verbose_name='description')),
-                ('description_fr', models.TextField(help_text='Plain sentences: who it is for and how to reach it.', null=True, verbose_name='description')),
-                ('description_en', models.TextField(help_text='Plain sentences: who it is for and how to reach it.', null=True, verbose_name='description')),
-                ('address', models.CharField(blank=True, help_text='Street address, only if a source shows it.', max_length=200, verbose_name='address')),
-                ('address_fr', models.CharField(blank=True, help_text='Street address, only if a source shows it.', max_length=200, null=True, verbose_name='address')),
-                ('address_en', models.CharField(blank=True, help_text='Street address, only if a source shows it.', max_length=200, null=True, verbose_name='address')),
-                ('phone_display', models.CharField(blank=True, help_text='How visitors read the number, for example 418 688-4240.', max_length=80, verbose_name='phone number as written')),
-                ('phone_display_fr', models.CharField(blank=True, help_text='How visitors read the number, for example 418 688-4240.', max_length=80, null=True, verbose_name='phone number as written')),
-                ('phone_display_en', models.CharField(blank=True, help_text='How visitors read the number, for example 418 688-4240.', max_length=80, null=True, verbose_name='phone number as written')),
-                ('url', models.URLField(blank=True, help_text="The organisation's site in this language, starting with https://", max_length=500, verbose_name='web address')),
-                ('url_fr', models.URLField(blank=True, help_text="The organisation's site in this language, starting with https://", max_length=500, null=True, verbose_name='web address')),
-                ('url_en', models.URLField(blank=True, help_text="The organisation's site in this language, starting with https://", max_length=500, null=True, verbose_name='web address')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=60)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("establishment", "Public establishment (CISSS, CIUSSS)"),
+                            ("access", "Getting mental-health services"),
+                            ("crisis", "Crisis centre"),
+                            ("youth", "Youth 12–25 (Aire ouverte)"),
+                            ("community", "Community resources (211)"),
+                        ],
+                        help_text="Decides the section of the region's page where it appears.",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True,
+                        default=0,
+                        help_text="Smaller numbers come first.",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        help_text="Digits only, for the call link (for example 14186884240).",
+                        max_length=20,
+                        verbose_name="phone number to dial",
+                    ),
+                ),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        help_text="The day someone last checked these names, numbers and addresses on the official pages. Shown to visitors.",
+                        verbose_name="last verified",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The name as the organisation writes it.",
+                        max_length=200,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_fr",
+                    models.CharField(
+                        help_text="The name as the organisation writes it.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="The name as the organisation writes it.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "territory",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where it serves, when it is not the whole region. Leave empty otherwise.",
+                        max_length=300,
+                        verbose_name="territory served",
+                    ),
+                ),
+                (
+                    "territory_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where it serves, when it is not the whole region. Leave empty otherwise.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="territory served",
+                    ),
+                ),
+                (
+                    "territory_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where it serves, when it is not the whole region. Leave empty otherwise.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="territory served",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        help_text="Plain sentences: who it is for and how to reach it.",
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_fr",
+                    models.TextField(
+                        help_text="Plain sentences: who it is for and how to reach it.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(
+                        help_text="Plain sentences: who it is for and how to reach it.",
+                        null=True,
+                        verbose_name="description",
+                    ),
+                ),
+                (
+                    "address",
+                    models.CharField(
+                        blank=True,
+                        help_text="Street address, only if a source shows it.",
+                        max_length=200,
+                        verbose_name="address",
+                    ),
+                ),
+                (
+                    "address_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="Street address, only if a source shows it.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="address",
+                    ),
+                ),
+                (
+                    "address_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="Street address, only if a source shows it.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="address",
+                    ),
+                ),
+                (
+                    "phone_display",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the number, for example 418 688-4240.",
+                        max_length=80,
+                        verbose_name="phone number as written",
+                    ),
+                ),
+                (
+                    "phone_display_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the number, for example 418 688-4240.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="phone number as written",
+                    ),
+                ),
+                (
+                    "phone_display_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="How visitors read the number, for example 418 688-4240.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="phone number as written",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True,
+                        help_text="The organisation's site in this language, starting with https://",
+                        max_length=500,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "url_fr",
+                    models.URLField(
+                        blank=True,
+                        help_text="The organisation's site in this language, starting with https://",
+                        max_length=500,
+                        null=True,
+                        verbose_name="web address",
+                    ),
+                ),
+                (
+                    "url_en",
+                    models.URLField(
+                        blank=True,
+                        help_text="The organisation's site in this language, starting with https://",
+                        max_length=500,
+                        null=True,
+                        verbose_name="web address",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical place to go',
-                'verbose_name_plural': 'historical places to go',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical place to go",
+                "verbose_name_plural": "historical places to go",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAccessPoint_sources',
+            name="HistoricalAccessPoint_sources",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('accesspoint', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.accesspoint')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='services.historicalaccesspoint')),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.source')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "accesspoint",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.accesspoint",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="services.historicalaccesspoint",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalAccessPoint_sources',
+                "verbose_name": "HistoricalAccessPoint_sources",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalRegion',
+            name="HistoricalRegion",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40)),
-                ('code', models.CharField(db_index=True, help_text='The official two-digit number of the administrative region, e.g. 06.', max_length=2, verbose_name='region number')),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, help_text='Smaller numbers come first.', verbose_name='order')),
-                ('last_reviewed', models.DateField(help_text='The day someone last checked these names, numbers and addresses on the official pages. Shown to visitors.', verbose_name='last verified')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
-                ('reviewer_name', models.CharField(blank=True, help_text="Who last checked this region's information, as shown to visitors.", max_length=120, verbose_name='verified by')),
-                ('name', models.CharField(help_text="The region's official name in this language.", max_length=120, verbose_name='name')),
-                ('name_fr', models.CharField(help_text="The region's official name in this language.", max_length=120, null=True, verbose_name='name')),
-                ('name_en', models.CharField(help_text="The region's official name in this language.", max_length=120, null=True, verbose_name='name')),
-                ('slug', models.SlugField(help_text="The end of the page's web address: lowercase letters, digits and hyphens.", max_length=120, verbose_name='address (slug)')),
-                ('slug_fr', models.SlugField(help_text="The end of the page's web address: lowercase letters, digits and hyphens.", max_length=120, null=True, verbose_name='address (slug)')),
-                ('slug_en', models.SlugField(help_text="The end of the page's web address: lowercase letters, digits and hyphens.", max_length=120, null=True, verbose_name='address (slug)')),
-                ('intro', models.TextField(help_text='One or two plain sentences at the top of the page.', verbose_name='introduction')),
-                ('intro_fr', models.TextField(help_text='One or two plain sentences at the top of the page.', null=True, verbose_name='introduction')),
-                ('intro_en', models.TextField(help_text='One or two plain sentences at the top of the page.', null=True, verbose_name='introduction')),
-                ('body', models.TextField(blank=True, help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='more about this region')),
-                ('body_fr', models.TextField(blank=True, help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='more about this region')),
-                ('body_en', models.TextField(blank=True, help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='more about this region')),
-                ('meta_description', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, verbose_name='description for search engines')),
-                ('meta_description_fr', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, null=True, verbose_name='description for search engines')),
-                ('meta_description_en', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, null=True, verbose_name='description for search engines')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40)),
+                (
+                    "code",
+                    models.CharField(
+                        db_index=True,
+                        help_text="The official two-digit number of the administrative region, e.g. 06.",
+                        max_length=2,
+                        verbose_name="region number",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True,
+                        default=0,
+                        help_text="Smaller numbers come first.",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        help_text="The day someone last checked these names, numbers and addresses on the official pages. Shown to visitors.",
+                        verbose_name="last verified",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
+                (
+                    "reviewer_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who last checked this region's information, as shown to visitors.",
+                        max_length=120,
+                        verbose_name="verified by",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The region's official name in this language.",
+                        max_length=120,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_fr",
+                    models.CharField(
+                        help_text="The region's official name in this language.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="The region's official name in this language.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The end of the page's web address: lowercase letters, digits and hyphens.",
+                        max_length=120,
+                        verbose_name="address (slug)",
+                    ),
+                ),
+                (
+                    "slug_fr",
+                    models.SlugField(
+                        help_text="The end of the page's web address: lowercase letters, digits and hyphens.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="address (slug)",
+                    ),
+                ),
+                (
+                    "slug_en",
+                    models.SlugField(
+                        help_text="The end of the page's web address: lowercase letters, digits and hyphens.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="address (slug)",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="One or two plain sentences at the top of the page.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "intro_fr",
+                    models.TextField(
+                        help_text="One or two plain sentences at the top of the page.",
+                        null=True,
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "intro_en",
+                    models.TextField(
+                        help_text="One or two plain sentences at the top of the page.",
+                        null=True,
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="more about this region",
+                    ),
+                ),
+                (
+                    "body_fr",
+                    models.TextField(
+                        blank=True,
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="more about this region",
+                    ),
+                ),
+                (
+                    "body_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="more about this region",
+                    ),
+                ),
+                (
+                    "meta_description",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "meta_description_fr",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "meta_description_en",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical region',
-                'verbose_name_plural': 'historical regions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical region",
+                "verbose_name_plural": "historical regions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(editable=False, max_length=40, unique=True)),
-                ('code', models.CharField(help_text='The official two-digit number of the administrative region, e.g. 06.', max_length=2, unique=True, verbose_name='region number')),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, help_text='Smaller numbers come first.', verbose_name='order')),
-                ('last_reviewed', models.DateField(help_text='The day someone last checked these names, numbers and addresses on the official pages. Shown to visitors.', verbose_name='last verified')),
-                ('editor_note', models.TextField(blank=True, help_text='Never shown to visitors. Use it for facts still to verify.', verbose_name='note for editors')),
-                ('reviewer_name', models.CharField(blank=True, help_text="Who last checked this region's information, as shown to visitors.", max_length=120, verbose_name='verified by')),
-                ('name', models.CharField(help_text="The region's official name in this language.", max_length=120, verbose_name='name')),
-                ('name_fr', models.CharField(help_text="The region's official name in this language.", max_length=120, null=True, verbose_name='name')),
-                ('name_en', models.CharField(help_text="The region's official name in this language.", max_length=120, null=True, verbose_name='name')),
-                ('slug', models.SlugField(help_text="The end of the page's web address: lowercase letters, digits and hyphens.", max_length=120, verbose_name='address (slug)')),
-                ('slug_fr', models.SlugField(help_text="The end of the page's web address: lowercase letters, digits and hyphens.", max_length=120, null=True, verbose_name='address (slug)')),
-                ('slug_en', models.SlugField(help_text="The end of the page's web address: lowercase letters, digits and hyphens.", max_length=120, null=True, verbose_name='address (slug)')),
-                ('intro', models.TextField(help_text='One or two plain sentences at the top of the page.', verbose_name='introduction')),
-                ('intro_fr', models.TextField(help_text='One or two plain sentences at the top of the page.', null=True, verbose_name='introduction')),
-                ('intro_en', models.TextField(help_text='One or two plain sentences at the top of the page.', null=True, verbose_name='introduction')),
-                ('body', models.TextField(blank=True, help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', verbose_name='more about this region')),
-                ('body_fr', models.TextField(blank=True, help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='more about this region')),
-                ('body_en', models.TextField(blank=True, help_text='Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.', null=True, verbose_name='more about this region')),
-                ('meta_description', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, verbose_name='description for search engines')),
-                ('meta_description_fr', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, null=True, verbose_name='description for search engines')),
-                ('meta_description_en', models.CharField(help_text='At most 160 characters. Search engines show it under the title.', max_length=160, null=True, verbose_name='description for search engines')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('sources', models.ManyToManyField(blank=True, help_text="The references these facts rely on. They are listed at the page's end.", to='services.source', verbose_name='sources')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(editable=False, max_length=40, unique=True)),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="The official two-digit number of the administrative region, e.g. 06.",
+                        max_length=2,
+                        unique=True,
+                        verbose_name="region number",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True,
+                        default=0,
+                        help_text="Smaller numbers come first.",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        help_text="The day someone last checked these names, numbers and addresses on the official pages. Shown to visitors.",
+                        verbose_name="last verified",
+                    ),
+                ),
+                (
+                    "editor_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Never shown to visitors. Use it for facts still to verify.",
+                        verbose_name="note for editors",
+                    ),
+                ),
+                (
+                    "reviewer_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who last checked this region's information, as shown to visitors.",
+                        max_length=120,
+                        verbose_name="verified by",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The region's official name in this language.",
+                        max_length=120,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_fr",
+                    models.CharField(
+                        help_text="The region's official name in this language.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="The region's official name in this language.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The end of the page's web address: lowercase letters, digits and hyphens.",
+                        max_length=120,
+                        verbose_name="address (slug)",
+                    ),
+                ),
+                (
+                    "slug_fr",
+                    models.SlugField(
+                        help_text="The end of the page's web address: lowercase letters, digits and hyphens.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="address (slug)",
+                    ),
+                ),
+                (
+                    "slug_en",
+                    models.SlugField(
+                        help_text="The end of the page's web address: lowercase letters, digits and hyphens.",
+                        max_length=120,
+                        null=True,
+                        verbose_name="address (slug)",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="One or two plain sentences at the top of the page.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "intro_fr",
+                    models.TextField(
+                        help_text="One or two plain sentences at the top of the page.",
+                        null=True,
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "intro_en",
+                    models.TextField(
+                        help_text="One or two plain sentences at the top of the page.",
+                        null=True,
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        verbose_name="more about this region",
+                    ),
+                ),
+                (
+                    "body_fr",
+                    models.TextField(
+                        blank=True,
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="more about this region",
+                    ),
+                ),
+                (
+                    "body_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Short paragraphs and lists. Bold, italics and links are kept; any other formatting is removed when the page is shown.",
+                        null=True,
+                        verbose_name="more about this region",
+                    ),
+                ),
+                (
+                    "meta_description",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "meta_description_fr",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                (
+                    "meta_description_en",
+                    models.CharField(
+                        help_text="At most 160 characters. Search engines show it under the title.",
+                        max_length=160,
+                        null=True,
+                        verbose_name="description for search engines",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The references these facts rely on. They are listed at the page's end.",
+                        to="services.source",
+                        verbose_name="sources",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['order', 'code'],
-                'permissions': [('review_region', 'Can mark a region as verified')],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["order", "code"],
+                "permissions": [("review_region", "Can mark a region as verified")],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalRegion_sources',
+            name="HistoricalRegion_sources",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='services.historicalregion')),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.source')),
-                ('region', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.region')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="services.historicalregion",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.source",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="services.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalRegion_sources',
+                "verbose_name": "HistoricalRegion_sources",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='historicalaccesspoint',
-            name='region',
-            field=models.ForeignKey(blank=True, db_constraint=False, help_text='Leave empty for a door that serves all of Québec: it shows on every region.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='services.region', verbose_name='region'),
+            model_name="historicalaccesspoint",
+            name="region",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                help_text="Leave empty for a door that serves all of Québec: it shows on every region.",
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="services.region",
+                verbose_name="region",
+            ),
         ),
         migrations.AddField(
-            model_name='accesspoint',
-            name='region',
-            field=models.ForeignKey(blank=True, help_text='Leave empty for a door that serves all of Québec: it shows on every region.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='access_points', to='services.region', verbose_name='region'),
+            model_name="accesspoint",
+            name="region",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Leave empty for a door that serves all of Québec: it shows on every region.",
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="access_points",
+                to="services.region",
+                verbose_name="region",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='region',
-            constraint=models.UniqueConstraint(fields=('slug_fr',), name='unique_region_slug_fr'),
+            model_name="region",
+            constraint=models.UniqueConstraint(fields=("slug_fr",), name="unique_region_slug_fr"),
         ),
         migrations.AddConstraint(
-            model_name='region',
-            constraint=models.UniqueConstraint(fields=('slug_en',), name='unique_region_slug_en'),
+            model_name="region",
+            constraint=models.UniqueConstraint(fields=("slug_en",), name="unique_region_slug_en"),
         ),
     ]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..sanitize import clean_html
+from .phones import DialNumberField, validate_phone_number, validate_text_number
 
 
 def sanitise_rich_text(obj):
@@ -24,9 +25,23 @@ def sanitise_rich_text(obj):
                 setattr(obj, name, clean_html(value))
 
 
+# Upper bounds for long texts, far above what any page needs (the longest seeded text is about
+# 2,000 characters): they keep one save from feeding megabytes to every later step (issue 14).
+RICH_TEXT_MAX_LENGTH = 10_000
+PARAGRAPH_MAX_LENGTH = 1_000
+NOTE_MAX_LENGTH = 5_000
+
+
+def rich_text_field(verbose_name, **kwargs):
+    return models.TextField(
+        verbose_name, max_length=RICH_TEXT_MAX_LENGTH, help_text=HTML_HELP, **kwargs
+    )
+
+
 def editor_note_field():
     return models.TextField(
         _("note for editors"),
+        max_length=NOTE_MAX_LENGTH,
         blank=True,
         help_text=_("Never shown to visitors. Use it for facts still to verify."),
     )
@@ -46,6 +61,9 @@ def last_checked_field():
     """
     return models.DateField(
         _("last checked"),
+        # Empty until a Reviewer first checks the page: an Editor may draft a new one.
+        null=True,
+        blank=True,
         help_text=_(
             "The day this page's facts were last checked. Visitors see « Reviewed by » only "
             "when a practitioner is named below; otherwise « Updated on »."
@@ -174,20 +192,22 @@ class Intervention(models.Model):
         help_text=_("The end of the page's web address: lowercase letters, digits and hyphens."),
     )
     summary = models.TextField(
-        _("summary"), help_text=_("One or two plain sentences, shown in lists.")
+        _("summary"),
+        max_length=PARAGRAPH_MAX_LENGTH,
+        help_text=_("One or two plain sentences, shown in lists."),
     )
     meta_description = models.CharField(
         _("description for search engines"),
         max_length=160,
         help_text=_("At most 160 characters. Search engines show it under the title."),
     )
-    what_it_is = models.TextField(_("what it is"), help_text=HTML_HELP)
-    providers = models.TextField(_("who provides it"), help_text=HTML_HELP)
-    when_to_consider = models.TextField(_("when it can help"), help_text=HTML_HELP)
-    not_this = models.TextField(_("what it is not"), help_text=HTML_HELP)
-    duration = models.TextField(_("how long it lasts"), help_text=HTML_HELP)
-    where_to_find = models.TextField(_("where to find it"), help_text=HTML_HELP)
-    cost = models.TextField(_("cost and insurance"), help_text=HTML_HELP)
+    what_it_is = rich_text_field(_("what it is"))
+    providers = rich_text_field(_("who provides it"))
+    when_to_consider = rich_text_field(_("when it can help"))
+    not_this = rich_text_field(_("what it is not"))
+    duration = rich_text_field(_("how long it lasts"))
+    where_to_find = rich_text_field(_("where to find it"))
+    cost = rich_text_field(_("cost and insurance"))
 
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -214,7 +234,9 @@ class Intervention(models.Model):
             for code in ("fr", "en")
         ]
         permissions = [
-            ("publish_intervention", _("Can publish or unpublish an intervention")),
+            # Publishing, unpublishing and deleting published content of any kind: a Reviewer's
+            # act (services/roles.py). Declared here because a permission needs a model.
+            ("publish_content", _("Can publish, unpublish or delete published content")),
             ("review_intervention", _("Can mark an intervention as reviewed")),
         ]
 
@@ -236,7 +258,7 @@ class Intervention(models.Model):
     def clean(self):
         """A kind of help that a guide rule names stays published. Raises ValidationError."""
         super().clean()
-        if self.pk and not self.is_published and self.guide_rules.exists():
+        if self.pk and not self.is_published and self.guide_rules.filter(kind="always").exists():
             raise ValidationError(
                 {
                     "status": _(
@@ -362,17 +384,22 @@ class Resource(models.Model):
             "gives an answer that may mean danger."
         ),
     )
-    phone = models.CharField(
+    phone = DialNumberField(
         _("phone number to dial"),
         max_length=20,
         blank=True,
-        help_text=_("Digits only, for the call link (for example 18662773553)."),
+        validators=[validate_phone_number],
+        help_text=_(
+            "The number for the call link, for example 1 866 277-3553 or 811. Spaces and dashes "
+            "are removed."
+        ),
     )
-    text_number = models.CharField(
+    text_number = DialNumberField(
         _("number to text"),
         max_length=20,
         blank=True,
-        help_text=_("Digits only, for the text-message link. Leave empty if none."),
+        validators=[validate_text_number],
+        help_text=_("For the text-message link, for example 535353. Leave empty if none."),
     )
     name = models.CharField(
         _("name"), max_length=150, help_text=_("The service's name, as it presents itself.")
@@ -390,7 +417,9 @@ class Resource(models.Model):
         help_text=_("Two or three words, for example Suicide prevention."),
     )
     description = models.TextField(
-        _("description"), help_text=_("Who it is for and what happens when you reach out.")
+        _("description"),
+        max_length=PARAGRAPH_MAX_LENGTH,
+        help_text=_("Who it is for and what happens when you reach out."),
     )
     hours = models.CharField(
         _("hours"),
@@ -454,7 +483,11 @@ class GlossaryTerm(models.Model):
         blank=True,
         help_text=_("What the acronym stands for. Leave empty if it is not an acronym."),
     )
-    definition = models.TextField(_("definition"), help_text=_("One or two plain sentences."))
+    definition = models.TextField(
+        _("definition"),
+        max_length=PARAGRAPH_MAX_LENGTH,
+        help_text=_("One or two plain sentences."),
+    )
 
     editor_note = editor_note_field()
 
@@ -497,8 +530,12 @@ class Page(models.Model):
     )
     reviewer_name, reviewer_profession = reviewer_fields()
     title = models.CharField(_("title"), max_length=200, help_text=_("The page's main heading."))
-    intro = models.TextField(_("introduction"), help_text=_("One plain lead paragraph."))
-    body = models.TextField(_("text"), blank=True, help_text=HTML_HELP)
+    intro = models.TextField(
+        _("introduction"),
+        max_length=PARAGRAPH_MAX_LENGTH,
+        help_text=_("One plain lead paragraph."),
+    )
+    body = rich_text_field(_("text"), blank=True)
     meta_description = models.CharField(
         _("description for search engines"),
         max_length=160,

@@ -290,7 +290,8 @@ class AnswerRule(models.Model):
                     errors[f"explanation_{code}"] = _(
                         "Say in one sentence why this kind of help is always included."
                     )
-        if self.intervention_id and not self.intervention.is_published:
+        always = self.kind == self.Kind.ALWAYS
+        if always and self.intervention_id and not self.intervention.is_published:
             errors["intervention"] = _("A safety rule can only name a published kind of help.")
         if errors:
             raise ValidationError(errors)

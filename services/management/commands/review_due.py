@@ -11,7 +11,8 @@ class Command(BaseCommand):
         due = review_due()
         for obj in due:
             kind = obj._meta.verbose_name
-            self.stdout.write(f"{obj.last_reviewed.isoformat()}  {kind}: {obj} ({change_url(obj)})")
+            reviewed = obj.last_reviewed.isoformat() if obj.last_reviewed else "never     "
+            self.stdout.write(f"{reviewed}  {kind}: {obj} ({change_url(obj)})")
         self.stdout.write(
             f"{len(due)} page(s) due for review (older than {settings.REVIEW_INTERVAL_DAYS} days)."
         )
