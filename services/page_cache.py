@@ -1,46 +1,95 @@
 """Whole-page caching for public pages, invalidated whenever content changes.
 
-Every cached page is stored with the *content version* it was rendered under. Saving or
-deleting any content bumps the version in the shared cache, so every instance that shares the
-cache (Redis) stops serving the old pages at once, without having to know which pages an edit
-touched. A hit reads the version and the page together: one round trip to Redis.
+Every cached page is stored with the *content version* it was rendered under. The version is
+a number in the database (`ContentVersion`), raised by any save or delete of content in any
+process — another gunicorn worker, `manage.py shell`, `seed_content`, another instance — in
+the same transaction as the change. A hit reads it (one primary-key row) and serves the
+stored page only if it was rendered under that number, so an edit shows on the next request
+from every worker, whether pages live in each worker's memory or in a shared Redis.
+docs/decisions/0002 and 0006 say why.
 """
 
 import hashlib
-import time
+import re
+from contextvars import ContextVar
 from functools import wraps
+from importlib import import_module
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
+from django.db import connection
+from django.db.models import F
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
-VERSION_KEY = "content-version"
+from .models import ContentVersion
+
 # Pages live in the application cache until content changes (or a day, to bound memory).
 PAGE_TIMEOUT = 24 * 60 * 60
+# The version read at the start of this request: one query per request, and every part of
+# the page (the glossary's index, the workbench's panels) rendered under the same number.
+_request_version = ContextVar("content_version", default=None)
+# The shape of Django's session keys (32 lowercase letters and digits): anything else is
+# forged without asking the session store. deploy/nginx.conf's `map` uses the same pattern.
+SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{32}")
+
+
+def read_content_version():
+    """The current content version (an integer; 0 before the first change is recorded)."""
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    # A raw query: this runs on every public request, and the ORM would triple its cost.
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT version FROM {table} WHERE id = 1")  # noqa: S608
+        row = cursor.fetchone()
+    return row[0] if row else 0
 
 
 def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        # add() so that two instances starting together agree on one version.
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
-    return version
+    """The content version this request renders under (read once per request)."""
+    version = _request_version.get()
+    return read_content_version() if version is None else version
 
 
 def bump_content_version():
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    """Retire every cached page in every process, when the current transaction commits.
+
+    The update belongs to the editor's transaction: a worker never sees the new number
+    before it can see the new content.
+    """
+    if not ContentVersion.objects.filter(pk=1).update(version=F("version") + 1):
+        ContentVersion.objects.get_or_create(pk=1, defaults={"version": 2})
+
+
+def session_state(request):
+    """What the session cookie names, memoised per request.
+
+    "editor": a live session with a logged-in user; "session": live, nobody logged in;
+    "dead": forged, expired or deleted; None: no session cookie.
+    """
+    state = getattr(request, "_session_state", False)
+    if state is not False:
+        return state
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if key is None:
+        state = None
+    elif not SESSION_KEY_SHAPE.fullmatch(key):
+        state = "dead"
+    else:
+        store = import_module(settings.SESSION_ENGINE).SessionStore(key)
+        logged_in = store.get(SESSION_KEY) is not None
+        # Loading an unknown or expired key leaves the store without one.
+        state = "editor" if logged_in else ("session" if store.session_key else "dead")
+    request._session_state = state
+    return state
 
 
 def is_editor_request(request):
     """A request from someone logged in to the admin: never cached, never shared.
 
-    Reads only the cookie's presence, never the session itself, so that public responses
-    do not gain `Vary: Cookie`.
+    A forged or stale session cookie does not count: its request gets the public page.
     """
-    return settings.SESSION_COOKIE_NAME in request.COOKIES
+    return session_state(request) == "editor"
 
 
 def page_cache_key(request):
@@ -53,24 +102,14 @@ def page_cache_key(request):
         return None
     if is_editor_request(request):
         return None
-    # The path alone (it holds the language): a query string never changes a public page, and
-    # keying on it would let anyone fill the cache with junk variants.
-    digest = hashlib.sha256(request.path.encode()).hexdigest()[:32]
+    # The path (it holds the language): a query string never changes a public page, and
+    # keying on it would let anyone fill the cache with junk variants. Without a public URL,
+    # pages hold absolute URLs built from the request: one copy per scheme and host.
+    where = request.path if settings.PUBLIC_URL else request.build_absolute_uri(request.path)
+    digest = hashlib.sha256(where.encode()).hexdigest()[:32]
     # META rather than request.headers: this runs on every request, and builds nothing.
     encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
     return f"page:{encoding}:{digest}"
-
-
-def cached_page(key):
-    """(content version, stored page or None), read in one round trip to the cache."""
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY)
-    if version is None:
-        return content_version(), None
-    stored = found.get(key)
-    if stored is not None and stored[0] == version:
-        return version, stored[1:]
-    return version, None
 
 
 def public_page(view):
@@ -93,7 +132,7 @@ class PageCacheMiddleware:
     """Serve public pages whole — headers and compressed body — from the cache.
 
     Placed near the top of the middleware stack, a hit skips everything below it: sessions,
-    locale, templates, compression and the database.
+    locale, templates and compression; it reads one row of the database.
     """
 
     def __init__(self, get_response):
@@ -101,22 +140,32 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         key = page_cache_key(request)
-        if key is not None:
-            version, stored = cached_page(key)
-            if stored is not None:
-                content, headers = stored
-                response = HttpResponse(content)
-                response.headers = headers  # already validated when first stored
-                return get_conditional_response(
-                    request, etag=response.get("ETag"), response=response
-                )
-        response = self.get_response(request)
+        if key is None:
+            return self.get_response(request)
+        if session_state(request) == "dead":
+            # Hidden from the rest of the stack, which would otherwise vary the page on it.
+            del request.COOKIES[settings.SESSION_COOKIE_NAME]
+        version = read_content_version()
+        stored = cache.get(key)
+        if stored is not None and stored[0] == version:
+            _version, content, headers = stored
+            response = HttpResponse(content)
+            response.headers = headers  # already validated when first stored
+            return get_conditional_response(request, etag=response.get("ETag"), response=response)
+        token = _request_version.set(version)
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_version.reset(token)
         if (
-            key is not None
-            and getattr(response, "cache_publicly", False)
+            getattr(response, "cache_publicly", False)
             and response.status_code == 200
             and not response.cookies
         ):
+            # A HEAD request passes no ETag down (ConditionalGetMiddleware sets it for GET
+            # only): the stored copy gets one, whatever the first method was.
+            if not response.has_header("ETag"):
+                set_response_etag(response)
             # Stored under the version read *before* rendering: an edit made meanwhile makes
             # this copy stale at once. The bytes and the headers object: much cheaper to
             # restore than a whole response.

@@ -3,8 +3,10 @@
 - `catalogue`: what visitors read (kinds of help, comparison, help lines, glossary, pages).
 - `guide`: the questionnaire « Quel service choisir ? ».
 - `seeding`: what `seed_content` last wrote, to tell an editor's change from ours.
+- `caching`: the content version that retires cached pages.
 """
 
+from .caching import ContentVersion
 from .catalogue import (
     HTML_HELP,
     Criterion,
@@ -27,6 +29,7 @@ from .seeding import SeedRecord
 __all__ = [
     "HTML_HELP",
     "Choice",
+    "ContentVersion",
     "ChoiceWeight",
     "Criterion",
     "Family",
