@@ -7,4 +7,4 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Site content")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects cache invalidation)
+        from . import checks, signals  # noqa: F401  (registers the checks; cache invalidation)

@@ -21,22 +21,72 @@ def directives(response):
     return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
 
 
-@pytest.mark.parametrize("url", ["/fr/", "/en/which-service/", "/fr/nulle-part/", "/healthz"])
-def test_every_response_carries_the_security_headers(client, url):
-    response = client.get(url)
+def assert_security_headers(response, shown=""):
     csp = directives(response)
-    assert csp["default-src"] == ["'self'"]
-    assert csp["script-src"] == ["'self'"]
-    assert csp["frame-ancestors"] == ["'none'"]
-    assert csp["form-action"] == ["'self'"]
-    assert csp["base-uri"] == ["'none'"]
-    assert "unsafe-inline" not in response.headers["Content-Security-Policy"]
-    assert "unsafe-eval" not in response.headers["Content-Security-Policy"]
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert response.headers["Referrer-Policy"] == "same-origin"
-    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
-    assert "camera=()" in response.headers["Permissions-Policy"]
-    assert response.headers["X-Frame-Options"] == "DENY"
+    assert csp["default-src"] == ["'self'"], shown
+    assert csp["script-src"] == ["'self'"], shown
+    assert csp["frame-ancestors"] == ["'none'"], shown
+    assert csp["form-action"] == ["'self'"], shown
+    assert csp["base-uri"] == ["'none'"], shown
+    assert "unsafe-inline" not in response.headers["Content-Security-Policy"], shown
+    assert "unsafe-eval" not in response.headers["Content-Security-Policy"], shown
+    assert response.headers["X-Content-Type-Options"] == "nosniff", shown
+    assert response.headers["Referrer-Policy"] == "same-origin", shown
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin", shown
+    assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin", shown
+    assert "camera=()" in response.headers["Permissions-Policy"], shown
+    assert response.headers["X-Frame-Options"] == "DENY", shown
+
+
+# Every kind of response, including those answered before the view: a cached page, a 304,
+# the 400 for an unknown host, redirects (language, trailing slash), static files, errors.
+EVERY_KIND = [
+    ("/fr/", {}),
+    ("/fr/", {}),  # the second time, from the page cache
+    ("/en/which-service/", {}),
+    ("/fr/nulle-part/", {}),
+    ("/healthz", {}),
+    ("/", {}),
+    ("/fr", {}),
+    ("/en/compare", {}),
+    ("/favicon.ico", {}),
+    ("/static/css/site.css", {}),
+    ("/sitemap.xml", {}),
+    ("/robots.txt", {}),
+    ("/admin/login/", {}),
+    ("/fr/", {"HTTP_HOST": "evil.example"}),
+    ("/static/css/site.css", {"HTTP_HOST": "evil.example"}),
+    ("/fr/%", {}),
+]
+
+
+def test_every_response_carries_the_security_headers(client):
+    for url, extra in EVERY_KIND:
+        response = client.get(url, **extra)
+        response.close()  # static files are streamed from an open file
+        assert_security_headers(response, f"{url} {extra}")
+    etag = client.get("/fr/").headers["ETag"]
+    assert_security_headers(client.get("/fr/", HTTP_IF_NONE_MATCH=etag), "304")
+
+
+@override_settings(SECURE_SSL_REDIRECT=True)
+def test_the_https_redirect_carries_the_security_headers(client):
+    response = client.get("/fr/")
+    assert response.status_code == 301
+    assert_security_headers(response, "https redirect")
+
+
+def test_a_server_error_carries_the_security_headers(client, monkeypatch):
+    from services import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views, "get_page", broken)
+    quiet = Client(raise_request_exception=False)
+    response = quiet.get("/en/glossary/")
+    assert response.status_code == 500
+    assert_security_headers(response, "500")
 
 
 @override_settings(SECURE_HSTS_SECONDS=31536000, SECURE_HSTS_INCLUDE_SUBDOMAINS=True)
@@ -63,8 +113,21 @@ def test_production_settings_pass_the_deploy_check():
         DJANGO_SECURE_SSL="1",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="orientation.example",
+        DJANGO_PUBLIC_URL="https://orientation.example",
+        DJANGO_PROXY_COUNT="1",
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_the_deploy_check_asks_for_the_public_url():
+    result = run_python(
+        "import django, os; from django.core.management import call_command;"
+        "os.environ['DJANGO_SETTINGS_MODULE']='orientation_site.settings';"
+        "django.setup(); call_command('check', deploy=True, fail_level='WARNING')",
+        DJANGO_SECURE_SSL="1",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+    )
+    assert result.returncode != 0 and "DJANGO_PUBLIC_URL" in result.stderr
 
 
 def test_starting_without_a_secret_key_fails_clearly():
@@ -94,6 +157,85 @@ def test_the_admin_login_locks_after_repeated_failures(client, django_user_model
     locked = client.post(url, {"username": "editor", "password": "right-password"})
     assert locked.status_code in (403, 429)
     assert "_auth_user_id" not in client.session
+
+
+BEHIND_ONE_PROXY = {
+    "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+    "AXES_IPWARE_PROXY_COUNT": 0,
+}
+
+
+def fail_to_log_in(client, times, **headers):
+    url = reverse("admin:login")
+    for _ in range(times):
+        client.post(url, {"username": "editor", "password": "wrong"}, **headers)
+
+
+def logs_in(client, **headers):
+    url = reverse("admin:login")
+    response = client.post(url, {"username": "editor", "password": "right-password"}, **headers)
+    return response.status_code == 302
+
+
+@override_settings(**BEHIND_ONE_PROXY)
+def test_behind_the_proxy_one_persons_failures_lock_out_only_that_person(django_user_model):
+    """Behind deploy/nginx.conf every request comes from nginx's address (REMOTE_ADDR)."""
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password")
+    nginx = {"REMOTE_ADDR": "127.0.0.1"}
+    fail_to_log_in(Client(), settings.AXES_FAILURE_LIMIT, HTTP_X_FORWARDED_FOR="8.8.8.8", **nginx)
+    assert not logs_in(Client(), HTTP_X_FORWARDED_FOR="8.8.8.8", **nginx)
+    assert logs_in(Client(), HTTP_X_FORWARDED_FOR="1.1.1.1", **nginx)
+
+
+@override_settings(**BEHIND_ONE_PROXY)
+def test_behind_the_proxy_a_forged_forwarded_for_does_not_escape_the_lockout(django_user_model):
+    """A client's own X-Forwarded-For is extended by nginx: only nginx's last entry counts."""
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password")
+    for forged in ["9.9.9.9", "10.0.0.1", "1.2.3.4", "5.6.7.8", "4.4.4.4"]:
+        fail_to_log_in(Client(), 1, HTTP_X_FORWARDED_FOR=f"{forged}, 8.8.8.8")
+    assert not logs_in(Client(), HTTP_X_FORWARDED_FOR="6.6.6.6, 8.8.8.8")
+
+
+def test_without_a_proxy_the_forwarded_for_header_is_never_believed(django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password")
+    for forged in ["9.9.9.9", "1.2.3.4", "5.6.7.8", "4.4.4.4", "8.8.4.4"]:
+        fail_to_log_in(Client(), 1, HTTP_X_FORWARDED_FOR=forged, REMOTE_ADDR="8.8.8.8")
+    assert not logs_in(Client(), HTTP_X_FORWARDED_FOR="7.7.7.7", REMOTE_ADDR="8.8.8.8")
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        ("", "('REMOTE_ADDR',) None"),
+        ("0", "('REMOTE_ADDR',) None"),
+        ("1", "('HTTP_X_FORWARDED_FOR', 'REMOTE_ADDR') 0"),
+        ("2", "('HTTP_X_FORWARDED_FOR', 'REMOTE_ADDR') 1"),
+    ],
+)
+def test_the_proxy_count_sets_axes_client_address(count, expected):
+    result = run_python(
+        "from orientation_site import settings as s;"
+        "print(s.AXES_IPWARE_META_PRECEDENCE_ORDER, s.AXES_IPWARE_PROXY_COUNT)",
+        DJANGO_SECRET_KEY="x" * 60,
+        DJANGO_PROXY_COUNT=count,
+    )
+    assert result.stdout.strip() == expected, result.stderr[-500:]
+
+
+@pytest.mark.parametrize("count", ["-1", "one", "1.5"])
+def test_a_bad_proxy_count_stops_start_up_clearly(count):
+    result = run_python(
+        "import orientation_site.settings", DJANGO_SECRET_KEY="x" * 60, DJANGO_PROXY_COUNT=count
+    )
+    assert result.returncode != 0 and "DJANGO_PROXY_COUNT" in result.stderr
+
+
+@pytest.mark.parametrize("url", ["orientation.example", "https://", "https://a.example/fr/"])
+def test_a_bad_public_url_stops_start_up_clearly(url):
+    result = run_python(
+        "import orientation_site.settings", DJANGO_SECRET_KEY="x" * 60, DJANGO_PUBLIC_URL=url
+    )
+    assert result.returncode != 0 and "DJANGO_PUBLIC_URL" in result.stderr
 
 
 def test_public_pages_still_set_no_cookie_with_throttling_on(client):
