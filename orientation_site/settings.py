@@ -130,14 +130,22 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# The address axes counts failures against (django-ipware, through axes' settings): the
-# connection's own with no proxy; behind PROXY_COUNT proxies, the X-Forwarded-For entry the
-# farthest trusted proxy added. Entries a client wrote itself, to the left, are ignored.
-# (ipware counts the proxies listed inside the header: the nearest one is REMOTE_ADDR.)
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PROXY_COUNT else ("REMOTE_ADDR",)
-)
-AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1 if PROXY_COUNT else None
+
+
+def client_address(proxy_count):
+    """(META keys, ipware's proxy count) for axes to find the client's address.
+
+    The connection's own address with no proxy; behind `proxy_count` proxies, the
+    X-Forwarded-For entry the farthest trusted proxy added, whatever a client wrote to its
+    left. ipware counts the proxies listed inside the header; the nearest is REMOTE_ADDR.
+    """
+    if not proxy_count:
+        return ("REMOTE_ADDR",), None
+    return ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), proxy_count - 1
+
+
+# The address axes counts failures against (django-ipware, through axes' settings).
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = client_address(PROXY_COUNT)
 # Not strict: a client may send its own X-Forwarded-For, which the proxy extends.
 IPWARE_STRICT = False
 

@@ -47,6 +47,26 @@ def object_urls(obj):
     return language_links(url)
 
 
+def shown(obj, *fields):
+    """(text, language code) of what a page shows for a translated field.
+
+    The first of `fields` with text in the page's language, then the same in each fallback
+    language (MODELTRANSLATION_FALLBACK_LANGUAGES), so `shown(line, "header_label", "name")`
+    gives the English label, else the English name, and only then the French ones. The code
+    is None when the text is in the page's language, else the language it fell back to (for
+    `lang`, WCAG 3.1.2); ("", None) when no language has any.
+    """
+    current = translation.get_language()
+    order = [current, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"]]
+    order += [code for code, _name in settings.LANGUAGES]
+    for code in dict.fromkeys(order):
+        for field in fields:
+            text = getattr(obj, f"{field}_{code}", None)
+            if text:
+                return text, (None if code == current else code)
+    return "", None
+
+
 def site_root(request):
     """The start of the site's absolute URLs: `https://orientation.example`, no trailing slash.
 

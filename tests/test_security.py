@@ -159,10 +159,14 @@ def test_the_admin_login_locks_after_repeated_failures(client, django_user_model
     assert "_auth_user_id" not in client.session
 
 
-BEHIND_ONE_PROXY = {
-    "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
-    "AXES_IPWARE_PROXY_COUNT": 0,
-}
+def behind_proxies(count):
+    """The settings DJANGO_PROXY_COUNT=count gives (orientation_site.settings)."""
+    from orientation_site.settings import client_address
+
+    order, ipware_count = client_address(count)
+    return override_settings(
+        AXES_IPWARE_META_PRECEDENCE_ORDER=order, AXES_IPWARE_PROXY_COUNT=ipware_count
+    )
 
 
 def fail_to_log_in(client, times, **headers):
@@ -177,7 +181,7 @@ def logs_in(client, **headers):
     return response.status_code == 302
 
 
-@override_settings(**BEHIND_ONE_PROXY)
+@behind_proxies(1)
 def test_behind_the_proxy_one_persons_failures_lock_out_only_that_person(django_user_model):
     """Behind deploy/nginx.conf every request comes from nginx's address (REMOTE_ADDR)."""
     django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password")
@@ -187,7 +191,7 @@ def test_behind_the_proxy_one_persons_failures_lock_out_only_that_person(django_
     assert logs_in(Client(), HTTP_X_FORWARDED_FOR="1.1.1.1", **nginx)
 
 
-@override_settings(**BEHIND_ONE_PROXY)
+@behind_proxies(1)
 def test_behind_the_proxy_a_forged_forwarded_for_does_not_escape_the_lockout(django_user_model):
     """A client's own X-Forwarded-For is extended by nginx: only nginx's last entry counts."""
     django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password")
@@ -196,6 +200,7 @@ def test_behind_the_proxy_a_forged_forwarded_for_does_not_escape_the_lockout(dja
     assert not logs_in(Client(), HTTP_X_FORWARDED_FOR="6.6.6.6, 8.8.8.8")
 
 
+@behind_proxies(0)
 def test_without_a_proxy_the_forwarded_for_header_is_never_believed(django_user_model):
     django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password")
     for forged in ["9.9.9.9", "1.2.3.4", "5.6.7.8", "4.4.4.4", "8.8.4.4"]:
