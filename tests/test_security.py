@@ -1,6 +1,8 @@
 """Security: headers, production settings, admin throttling, and hostile requests."""
 
+import gzip
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -291,6 +293,24 @@ NASTY_PATHS = [
 ]
 QUERIES = ["?" + "q=" + "x" * 100_000, "?%00=%00", "?a=%ff", "?" + "&".join(["k=v"] * 2000)]
 METHODS = ["PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND"]
+BAD_HOSTS = [
+    "evil.example",
+    "evil.example:80",
+    "127.0.0.1:6666@evil.example",
+    "a" * 300,
+    "127.0.0.1@evil",
+    "[::1]",
+    "127.0.0.1/x",
+    "",
+]
+FORGED_COOKIES = [
+    "sessionid=x",
+    "sessionid=" + "a" * 32,
+    "sessionid=" + "k" * 5000,
+    "sessionid=é; sessionid=%00",
+    "sessionid",
+    "=; ;;sessionid=\x01",
+]
 
 
 def hostile_requests():
@@ -302,8 +322,26 @@ def hostile_requests():
             yield "GET", url + query, {}
         for method in METHODS:
             yield method, url, {}
-    for host in ["evil.example", "localhost:99999", "a" * 300, "127.0.0.1@evil", ""]:
-        yield "GET", "/fr/", {"HTTP_HOST": host}
+    # Field reports (issue 13): forged hosts on cached pages, static files and the admin;
+    # HEAD first; forged and stale session cookies; junk validators and forwarded addresses.
+    for url in ["/fr/", "/en/compare/", "/static/css/site.css", "/admin/login/", "/healthz"]:
+        yield "GET", url, {}  # warm the caches first
+        for host in BAD_HOSTS:
+            yield "GET", url, {"HTTP_HOST": host}
+            yield "HEAD", url, {"HTTP_HOST": host}
+    for host in ["localhost:99999", "127.0.0.1:6666", "LOCALHOST", "localhost."]:
+        yield "GET", "/fr/", {"HTTP_HOST": host}  # variants ALLOWED_HOSTS may accept
+    for url in ["/fr/a-propos/", "/en/glossary/", "/fr/nulle-part/"]:
+        yield "HEAD", url, {}
+        for cookie in FORGED_COOKIES:
+            yield "GET", url, {"HTTP_COOKIE": cookie}
+            yield "HEAD", url, {"HTTP_COOKIE": cookie}
+        for validator in ["*", "W/", '"' * 300, "x" * 8000, "\x00"]:
+            yield "GET", url, {"HTTP_IF_NONE_MATCH": validator}
+        yield "GET", url, {"HTTP_ACCEPT_ENCODING": "gzip;q=" + "9" * 500}
+    for forwarded in ["junk", ", ,", "999.1.1.1", "::::", "1.1.1.1, " * 500, "\x00"]:
+        login = {"username": "editor", "password": "wrong"}
+        yield "LOGIN", "/admin/login/", {"HTTP_X_FORWARDED_FOR": forwarded, "data": login}
     yield "POST", "/fr/quel-service-choisir/", {"junk": "x" * (3 * 1024 * 1024)}
     yield "POST", "/en/which-service/", {"situation": "\x00" * 1000}
     yield "POST", "/en/which-service/", {"situation": ["grief", "goal"]}
@@ -312,6 +350,9 @@ def hostile_requests():
 def send(client, method, url, extra):
     if method == "POST":
         return client.post(url, extra)
+    if method == "LOGIN":
+        extra = dict(extra)
+        return client.post(url, extra.pop("data"), **extra)
     return client.generic(method, url, **extra)
 
 
@@ -324,8 +365,54 @@ def test_hostile_requests_never_get_a_5xx_nor_a_stack_trace():
         response = send(client, method, url, extra)
         shown = f"{method} {url[:80]}"
         assert response.status_code < 500, shown
-        body = response.content.decode("utf-8", "replace")
+        # Every answer, early or not, carries the security headers.
+        for header in ["Content-Security-Policy", "X-Frame-Options", "Permissions-Policy"]:
+            assert header in response.headers, (shown, header)
+        assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin", shown
+        if extra.get("HTTP_HOST") in BAD_HOSTS:
+            assert response.status_code == 400, (shown, extra["HTTP_HOST"])
+        if response.streaming:  # a static file
+            response.close()
+            continue
+        body = response.content
+        if response.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        body = body.decode("utf-8", "replace")
         assert "Traceback" not in body and "Exception Value" not in body, shown
         assert "<script>alert(1)</script>" not in body, shown
-        if response.status_code in (400, 404) and url.startswith(("/fr/", "/en/")):
+        assert "evil" not in body, shown
+        if method == "GET" and response.status_code in (400, 404) and url[:4] in ("/fr/", "/en/"):
             assert f'<html lang="{url[1:3]}"' in body, shown
+
+
+# --- deploy/nginx.conf agrees with the application --------------------------------------------
+
+NGINX = (ROOT / "deploy" / "nginx.conf").read_text()
+
+
+def nginx_fallback(variable):
+    """The value nginx adds itself for `$variable` (its map's "" entry)."""
+    block = NGINX.split(f" ${variable} {{", 1)[1].split("}", 1)[0]
+    return re.search(r'""\s+"([^"]*)";', block).group(1)
+
+
+def test_nginx_sends_the_applications_headers_on_what_it_answers_itself(client):
+    response = client.get("/fr/")
+    for variable, header in [
+        ("orientation_csp", "Content-Security-Policy"),
+        ("orientation_frame_options", "X-Frame-Options"),
+        ("orientation_permissions_policy", "Permissions-Policy"),
+        ("orientation_resource_policy", "Cross-Origin-Resource-Policy"),
+        ("orientation_nosniff", "X-Content-Type-Options"),
+        ("orientation_referrer_policy", "Referrer-Policy"),
+    ]:
+        ours = sorted(part.strip() for part in response.headers[header].split(";"))
+        assert sorted(part.strip() for part in nginx_fallback(variable).split(";")) == ours
+
+
+def test_nginx_bypasses_its_cache_for_the_session_keys_the_application_checks():
+    from services.page_cache import SESSION_KEY_SHAPE
+
+    pattern = re.search(r'"~\^(.+)\$"\s+1;', NGINX.split("$orientation_editor {", 1)[1]).group(1)
+    assert pattern == SESSION_KEY_SHAPE.pattern
+    assert "$cookie_sessionid" in NGINX and settings.SESSION_COOKIE_NAME == "sessionid"
