@@ -94,7 +94,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Headers first, so that every response carries them, including those answered early
     # below: the 400 for an unknown host, redirects, static files, cached pages, errors.
-    "csp.middleware.CSPMiddleware",
+    "services.middleware.ContentSecurityPolicy",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "services.middleware.security_headers",
     "django.middleware.security.SecurityMiddleware",

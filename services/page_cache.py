@@ -30,18 +30,26 @@ PAGE_TIMEOUT = 24 * 60 * 60
 # The version read at the start of this request: one query per request, and every part of
 # the page (the glossary's index, the workbench's panels) rendered under the same number.
 _request_version = ContextVar("content_version", default=None)
+SELECT_VERSION = f"SELECT version FROM {ContentVersion._meta.db_table} WHERE id = 1"  # noqa: S608
 # The shape of Django's session keys (32 lowercase letters and digits): anything else is
 # forged without asking the session store. deploy/nginx.conf's `map` uses the same pattern.
 SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{32}")
 
 
 def read_content_version():
-    """The current content version (an integer; 0 before the first change is recorded)."""
-    table = connection.ops.quote_name(ContentVersion._meta.db_table)
-    # A raw query: this runs on every public request, and the ORM would triple its cost.
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT version FROM {table} WHERE id = 1")  # noqa: S608
+    """The current content version (an integer; 0 before the first change is recorded).
+
+    Straight through the DB-API connection: this runs on every public request, and Django's
+    cursor wrappers and the ORM would double or triple its cost. So it is not in
+    `connection.queries` either.
+    """
+    connection.ensure_connection()
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(SELECT_VERSION)
         row = cursor.fetchone()
+    finally:
+        cursor.close()
     return row[0] if row else 0
 
 
@@ -105,7 +113,10 @@ def page_cache_key(request):
     # The path (it holds the language): a query string never changes a public page, and
     # keying on it would let anyone fill the cache with junk variants. Without a public URL,
     # pages hold absolute URLs built from the request: one copy per scheme and host.
-    where = request.path if settings.PUBLIC_URL else request.build_absolute_uri(request.path)
+    if settings.PUBLIC_URL:
+        where = request.path
+    else:
+        where = f"{request.scheme}://{request.get_host()}{request.path}"
     digest = hashlib.sha256(where.encode()).hexdigest()[:32]
     # META rather than request.headers: this runs on every request, and builds nothing.
     encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"

@@ -416,3 +416,20 @@ def test_nginx_bypasses_its_cache_for_the_session_keys_the_application_checks():
     pattern = re.search(r'"~\^(.+)\$"\s+1;', NGINX.split("$orientation_editor {", 1)[1]).group(1)
     assert pattern == SESSION_KEY_SHAPE.pattern
     assert "$cookie_sessionid" in NGINX and settings.SESSION_COOKIE_NAME == "sessionid"
+
+
+def test_a_view_with_its_own_policy_still_gets_it(rf):
+    """The site-wide policy is built once; django-csp's per-view decorators still apply."""
+    from django.http import HttpResponse
+
+    from services.middleware import ContentSecurityPolicy
+
+    def view(request):
+        response = HttpResponse("ok")
+        response._csp_update = {"img-src": ["data:"]}
+        return response
+
+    custom = ContentSecurityPolicy(view)(rf.get("/"))
+    assert "img-src 'self' data:" in custom.headers["Content-Security-Policy"]
+    plain = ContentSecurityPolicy(lambda request: HttpResponse("ok"))(rf.get("/"))
+    assert "data:" not in plain.headers["Content-Security-Policy"]
