@@ -144,3 +144,18 @@ def test_nginx_answers_carry_the_applications_security_headers(environment, ngin
 def policy(value):
     """A header's value, its `;`-separated parts in any order."""
     return sorted(part.strip() for part in value.split(";"))
+
+
+def test_the_containers_health_check_passes_with_a_public_host_only(environment):
+    env = {**environment, "DJANGO_ALLOWED_HOSTS": "orientation.example,127.0.0.1"}
+    with gunicorn(env, workers=1) as base:
+        assert requests.get(base + "/healthz", headers={"Host": "evil.example"}).status_code == 400
+        check = {
+            **env,
+            "PORT": base.rsplit(":", 1)[1],
+            "DJANGO_ALLOWED_HOSTS": "orientation.example",
+        }
+        command = [sys.executable, "-m", "orientation_site.healthcheck"]
+        assert subprocess.run(command, cwd=ROOT, env=check, timeout=30).returncode == 0
+        wrong_host = {**check, "DJANGO_ALLOWED_HOSTS": "elsewhere.example"}
+        assert subprocess.run(command, cwd=ROOT, env=wrong_host, timeout=30).returncode == 1
