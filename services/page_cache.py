@@ -43,13 +43,17 @@ def read_content_version():
     cursor wrappers and the ORM would double or triple its cost. So it is not in
     `connection.queries` either.
     """
+    # What Django's own cursors do first: drop a connection that died since the last request
+    # (CONN_HEALTH_CHECKS), and mark it for closing if this query fails.
+    connection.close_if_health_check_failed()
     connection.ensure_connection()
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(SELECT_VERSION)
-        row = cursor.fetchone()
-    finally:
-        cursor.close()
+    with connection.wrap_database_errors:
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(SELECT_VERSION)
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
     return row[0] if row else 0
 
 
