@@ -92,8 +92,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Headers first, so that every response carries them, including those answered early
-    # below: the 400 for an unknown host, redirects, static files, cached pages, errors.
+    # Public pages straight from the cache, before any other work (services/page_cache.py).
+    # Each stored copy went out through everything below, security headers included; a
+    # request whose host ALLOWED_HOSTS refuses is never served from it.
+    "services.page_cache.PageCacheMiddleware",
+    # The security headers, above everything else that can answer early, so that every
+    # response carries them: the 400 for an unknown host, redirects, static files, errors.
     "services.middleware.ContentSecurityPolicy",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "services.middleware.security_headers",
@@ -101,8 +105,6 @@ MIDDLEWARE = [
     # Unknown hosts get a 400 on every path, before anything can answer.
     "services.middleware.allowed_host",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Public pages straight from the cache, before any other work (services/page_cache.py).
-    "services.page_cache.PageCacheMiddleware",
     # Compresses pages (with Django's BREACH mitigation), then ETags let browsers and proxies
     # revalidate a page without downloading it again.
     "django.middleware.gzip.GZipMiddleware",

@@ -10,7 +10,9 @@ docs/decisions/0002 and 0006 say why.
 """
 
 import hashlib
+import os
 import re
+import time
 from contextvars import ContextVar
 from functools import wraps
 from importlib import import_module
@@ -18,6 +20,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import connection
 from django.db.models import F
 from django.http import HttpResponse
@@ -25,11 +28,17 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 
 from .models import ContentVersion
 
+# What describes a body, left out of a 304 (RFC 9110, 15.4.5).
+BODY_HEADERS = {"content-length", "content-type", "content-encoding"}
 # Pages live in the application cache until content changes (or a day, to bound memory).
 PAGE_TIMEOUT = 24 * 60 * 60
 # The version read at the start of this request: one query per request, and every part of
 # the page (the glossary's index, the workbench's panels) rendered under the same number.
 _request_version = ContextVar("content_version", default=None)
+# On SQLite: (file signature, version) of the last read in this process, and the files.
+_last_read = (None, None)
+_sqlite_files = {}
+RECENT_WRITE = 100_000_000  # ns: well beyond the kernel's file-time granularity
 SELECT_VERSION = f"SELECT version FROM {ContentVersion._meta.db_table} WHERE id = 1"  # noqa: S608
 # The shape of Django's session keys (32 lowercase letters and digits): anything else is
 # forged without asking the session store. deploy/nginx.conf's `map` uses the same pattern.
@@ -39,10 +48,26 @@ SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{32}")
 def read_content_version():
     """The current content version (an integer; 0 before the first change is recorded).
 
-    Straight through the DB-API connection: this runs on every public request, and Django's
-    cursor wrappers and the ORM would double or triple its cost. So it is not in
-    `connection.queries` either.
+    On SQLite, the database file's own metadata says whether anything was committed since
+    the last read (file_signature): if not, the number read last is still the number, and
+    the hit opens no connection at all.
     """
+    global _last_read
+    files = sqlite_files()
+    signature = file_signature(files) if files else None
+    last_signature, last_version = _last_read  # one tuple: threads never see half of it
+    if signature is not None and signature == last_signature:
+        return last_version
+    version = query_content_version()
+    # Remembered with the signature taken *before* the query: a commit in between shows as
+    # a different signature next time, and the version is read again.
+    _last_read = (signature, version)
+    return version
+
+
+def query_content_version():
+    """One primary-key row, straight through the DB-API connection: Django's cursor wrappers
+    and the ORM would double or triple the cost, so it is not in `connection.queries`."""
     # What Django's own cursors do first: drop a connection that died since the last request
     # (CONN_HEALTH_CHECKS), and mark it for closing if this query fails.
     connection.close_if_health_check_failed()
@@ -55,6 +80,37 @@ def read_content_version():
         finally:
             cursor.close()
     return row[0] if row else 0
+
+
+def sqlite_files():
+    """(database file, its write-ahead log) on SQLite; None for another database or one in
+    memory. Worked out once per database name."""
+    name = connection.settings_dict["NAME"]
+    if name not in _sqlite_files:
+        on_disk = connection.vendor == "sqlite" and not connection.is_in_memory_db()
+        _sqlite_files[name] = (str(name), f"{name}-wal") if on_disk else None
+    return _sqlite_files[name]
+
+
+def file_signature(files):
+    """What changes whenever SQLite commits: each file's inode, size and modification time.
+
+    None when the last change is too recent to trust: file times come from the kernel's
+    coarse clock (a few milliseconds a tick), so a commit within the same tick as the one
+    before could leave the same time behind. Past RECENT_WRITE, any commit moves it.
+    """
+    now = time.time_ns()
+    signature = []
+    for name in files:
+        try:
+            found = os.stat(name)
+        except FileNotFoundError:
+            signature.append(None)
+            continue
+        if now - found.st_mtime_ns < RECENT_WRITE:
+            return None
+        signature.append((found.st_ino, found.st_size, found.st_mtime_ns))
+    return tuple(signature)
 
 
 def content_version():
@@ -112,15 +168,22 @@ def page_cache_key(request):
     """
     if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
         return None
+    if request.path.startswith(settings.STATIC_URL):
+        return None  # whitenoise's, below
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None  # never served from the cache: services.middleware.allowed_host answers 400
     if is_editor_request(request):
         return None
-    # The path (it holds the language): a query string never changes a public page, and
-    # keying on it would let anyone fill the cache with junk variants. Without a public URL,
-    # pages hold absolute URLs built from the request: one copy per scheme and host.
+    # The scheme (HSTS, the HTTPS redirect) and the path (it holds the language): a query
+    # string never changes a public page, and keying on it would let anyone fill the cache
+    # with junk variants. Without a public URL, pages hold absolute URLs built from the
+    # request: one copy per host.
     if settings.PUBLIC_URL:
-        where = request.path
+        where = f"{request.scheme}:{request.path}"
     else:
-        where = f"{request.scheme}://{request.get_host()}{request.path}"
+        where = f"{request.scheme}://{host}{request.path}"
     digest = hashlib.sha256(where.encode()).hexdigest()[:32]
     # META rather than request.headers: this runs on every request, and builds nothing.
     encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
@@ -146,8 +209,11 @@ def public_page(view):
 class PageCacheMiddleware:
     """Serve public pages whole — headers and compressed body — from the cache.
 
-    Placed near the top of the middleware stack, a hit skips everything below it: sessions,
-    locale, templates and compression; it reads one row of the database.
+    At the top of the middleware stack, a hit skips everything below it: the security
+    headers, sessions, locale, templates and compression. Each stored copy is a response
+    that went through all of them on its way out, so it carries every security header; a
+    request whose host ALLOWED_HOSTS refuses is never served from the cache, and goes down
+    to the 400 of services.middleware.allowed_host.
     """
 
     def __init__(self, get_response):
@@ -166,7 +232,13 @@ class PageCacheMiddleware:
             _version, content, headers = stored
             response = HttpResponse(content)
             response.headers = headers  # already validated when first stored
-            return get_conditional_response(request, etag=response.get("ETag"), response=response)
+            answer = get_conditional_response(request, etag=response.get("ETag"), response=response)
+            if answer.status_code == 304:
+                # Django's 304 keeps only the caching headers: give it the security ones too.
+                for name, value in headers.items():
+                    if name.lower() not in BODY_HEADERS:
+                        answer.headers.setdefault(name, value)
+            return answer
         token = _request_version.set(version)
         try:
             response = self.get_response(request)
