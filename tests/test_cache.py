@@ -165,3 +165,35 @@ def test_an_edit_saved_by_another_process_shows_on_the_next_request(client):
         coaching.name_fr = "Nom changé ailleurs"
         coaching.save()
     assert "Nom changé ailleurs" in client.get("/fr/services/").text
+
+
+def test_on_sqlite_the_version_is_read_again_whenever_the_file_changed(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from services import page_cache
+
+    database, wal = tmp_path / "db.sqlite3", tmp_path / "db.sqlite3-wal"
+    database.write_bytes(b"committed")
+
+    def age(path, seconds=2):
+        then = time.time_ns() - seconds * 10**9
+        os.utime(path, ns=(then, then))
+
+    age(database)
+    reads = []
+    monkeypatch.setattr(page_cache, "sqlite_files", lambda: (str(database), str(wal)))
+    monkeypatch.setattr(page_cache, "query_content_version", lambda: reads.append(1) or len(reads))
+    monkeypatch.setattr(page_cache, "_last_read", (None, None))
+    assert page_cache.read_content_version() == 1
+    assert page_cache.read_content_version() == 1  # nothing committed since: no read
+    database.write_bytes(b"committed again")  # just now: too recent to trust
+    assert page_cache.read_content_version() == 2
+    assert page_cache.read_content_version() == 3
+    age(database, 1)
+    assert page_cache.read_content_version() == 4
+    assert page_cache.read_content_version() == 4
+    wal.write_bytes(b"a commit in write-ahead mode")
+    age(wal)
+    assert page_cache.read_content_version() == 5
+    assert len(reads) == 5
