@@ -29,8 +29,14 @@ RUN for po in locale/*/LC_MESSAGES/django.po; do msgfmt --check-format -o "${po%
     && DJANGO_SECRET_KEY=build-only DJANGO_DEBUG=0 python manage.py collectstatic --no-input \
     && chown -R orientation:orientation /app
 
+# At run time, production needs (README, "Deploying"): DJANGO_SECRET_KEY, DJANGO_PUBLIC_URL
+# (every absolute URL is built from it, never from a request's Host), DJANGO_ALLOWED_HOSTS,
+# DATABASE_URL, and behind deploy/nginx.conf DJANGO_PROXY_COUNT=1 (the client's address for
+# the admin's login throttling). Without REDIS_URL each worker caches pages in its own memory;
+# edits still reach every worker at once (the content version is read from the database).
 USER 10001
 EXPOSE 8000
+# Asks /healthz with a Host the site accepts: any other gets a 400.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ.get('PORT', '8000') + '/healthz', timeout=2)"]
+    CMD ["python", "-m", "orientation_site.healthcheck"]
 CMD ["gunicorn", "--config", "orientation_site/gunicorn.conf.py", "orientation_site.wsgi"]

@@ -24,7 +24,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	@touch $@
 
-install: $(VENV)/.installed ## Create .venv and install the project with its test tools
+# The catalogues too: the site refuses to start without them (services/checks.py), and the
+# tests read the French URLs from them.
+install: $(VENV)/.installed messages-compiled ## Create .venv, install the project with its test tools, compile the catalogues
 
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | system-packages
 	msgfmt --check-format -o $@ $<

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -32,7 +33,45 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "development-only-key-never-used-with-debug-off"
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
+
+def public_url(value):
+    """`https://orientation.example` → itself, without a trailing slash; "" when unset.
+
+    Raises ImproperlyConfigured for anything but a scheme and a host (no path, no query).
+    """
+    value = value.strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path or parts.query:
+        raise ImproperlyConfigured(
+            f"DJANGO_PUBLIC_URL must be a scheme and a host, like https://orientation.example "
+            f"(got {value!r})."
+        )
+    return value
+
+
+# The site's public address. Set in production: every absolute URL (canonical, hreflang
+# alternates, sitemap, JSON-LD, robots.txt) is built from it and never from a request's Host.
+PUBLIC_URL = public_url(os.environ.get("DJANGO_PUBLIC_URL", ""))
+PUBLIC_HOST = urlsplit(PUBLIC_URL).netloc if PUBLIC_URL else ""
+
+ALLOWED_HOSTS = env_list(
+    "DJANGO_ALLOWED_HOSTS", urlsplit(PUBLIC_URL).hostname if PUBLIC_URL else "localhost,127.0.0.1"
+)
+
+# Trusted reverse proxies in front of the application (1 behind deploy/nginx.conf). The
+# client's address comes from X-Forwarded-For only through that many proxies; with 0 it is
+# the connection's address, never a header a client can forge.
+try:
+    PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0") or "0")
+except ValueError:
+    PROXY_COUNT = -1
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(
+        "DJANGO_PROXY_COUNT must be a whole number ≥ 0: the reverse proxies in front "
+        "(0 when the application faces the clients itself, 1 behind deploy/nginx.conf)."
+    )
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to add its tabbed fields.
@@ -57,10 +96,19 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages straight from the cache, before any other work (services/page_cache.py).
+    # Each stored copy went out through everything below, security headers included; a
+    # request whose host ALLOWED_HOSTS refuses is never served from it.
     "services.page_cache.PageCacheMiddleware",
+    # The security headers, above everything else that can answer early, so that every
+    # response carries them: the 400 for an unknown host, redirects, static files, errors.
+    "services.middleware.ContentSecurityPolicy",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "services.middleware.security_headers",
+    "django.middleware.security.SecurityMiddleware",
+    # Unknown hosts get a 400 on every path, before anything can answer.
+    "services.middleware.allowed_host",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses pages (with Django's BREACH mitigation), then ETags let browsers and proxies
     # revalidate a page without downloading it again.
     "django.middleware.gzip.GZipMiddleware",
@@ -74,11 +122,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "services.request_limits.RequestLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     # Records who made each edit in the admin's history.
     "simple_history.middleware.HistoryRequestMiddleware",
-    "services.middleware.permissions_policy",
     # Last: it watches the admin's login attempts.
     "axes.middleware.AxesMiddleware",
 ]
@@ -94,6 +139,24 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+
+
+def client_address(proxy_count):
+    """(META keys, ipware's proxy count) for axes to find the client's address.
+
+    The connection's own address with no proxy; behind `proxy_count` proxies, the
+    X-Forwarded-For entry the farthest trusted proxy added, whatever a client wrote to its
+    left. ipware counts the proxies listed inside the header; the nearest is REMOTE_ADDR.
+    """
+    if not proxy_count:
+        return ("REMOTE_ADDR",), None
+    return ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), proxy_count - 1
+
+
+# The address axes counts failures against (django-ipware, through axes' settings).
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = client_address(PROXY_COUNT)
+# Not strict: a client may send its own X-Forwarded-For, which the proxy extends.
+IPWARE_STRICT = False
 
 ROOT_URLCONF = "orientation_site.urls"
 WSGI_APPLICATION = "orientation_site.wsgi.application"
@@ -123,6 +186,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Pages are cached in each process's memory, or in Redis when several instances share it.
+# Either way an edit reaches every process at once: the content version that retires cached
+# pages is read from the database (services/page_cache.py, docs/decisions/0011).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -137,7 +203,9 @@ else:
 
 # How long a shared cache (a reverse proxy, a CDN, a browser) may keep a public page.
 # The application's own page cache is invalidated on every content change instead.
-PUBLIC_PAGE_MAX_AGE = int(os.environ.get("DJANGO_PUBLIC_PAGE_MAX_AGE", "300"))
+# Short, so that an edit reaches visitors behind a proxy within seconds: the proxy revalidates
+# its copy with If-None-Match (a 304 from the page cache) rather than keeping it for long.
+PUBLIC_PAGE_MAX_AGE = int(os.environ.get("DJANGO_PUBLIC_PAGE_MAX_AGE", "5"))
 # The application's whole-page cache; off only to measure or debug rendering.
 PAGE_CACHE = env_flag("DJANGO_PAGE_CACHE", default=True)
 
@@ -176,6 +244,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_SSL
 SECURE_HSTS_PRELOAD = SECURE_SSL
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_SSL else None
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# HTTPS redirects go to the public address's host, never to one a request named.
+SECURE_SSL_HOST = PUBLIC_HOST or None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -204,6 +274,8 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
 )
+# Other sites may not embed the site's responses (pages, images, scripts).
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 
 # --- Admin security (issue 14) -------------------------------------------------------------------
 # One block: two-step login, sessions, passwords and request sizes. ASVS 4.0 level 2.

@@ -1,12 +1,11 @@
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .languages import alternate_urls
+from .languages import alternate_urls, site_root
 from .models import Resource
 from .quick_exit import neutral_site_url
 
@@ -15,15 +14,9 @@ def site(request):
     """What every page's frame needs: help lines, the quick exit, the other language."""
     language = get_language()
 
-    def site_root():
-        """The absolute start of this site's addresses; empty for a forged Host header."""
-        try:
-            return f"{request.scheme}://{request.get_host()}"
-        except DisallowedHost:
-            return ""
-
     return {
-        "site_root": site_root,
+        # The start of absolute URLs: DJANGO_PUBLIC_URL, or this request's host (lazy).
+        "site_root": lambda: site_root(request),
         # Lazy: evaluated only by the templates that show them (not by the admin).
         "help_lines": Resource.objects.filter(in_header=True).exclude(phone=""),
         "alternates": lambda: alternate_urls(request),

@@ -1,6 +1,8 @@
-"""The same page in the other language: for the toggle and the hreflang alternates."""
+"""The same page in the other language, and absolute addresses: for the toggle, the
+hreflang alternates, the canonical link, the sitemap and the structured data."""
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils import translation
 
@@ -43,3 +45,43 @@ def object_urls(obj):
             return obj.get_absolute_url()
 
     return language_links(url)
+
+
+def shown(obj, *fields):
+    """(text, language code) of what a page shows for a translated field.
+
+    The first of `fields` with text in the page's language, then the same in each fallback
+    language (MODELTRANSLATION_FALLBACK_LANGUAGES), so `shown(line, "header_label", "name")`
+    gives the English label, else the English name, and only then the French ones. The code
+    is None when the text is in the page's language, else the language it fell back to (for
+    `lang`, WCAG 3.1.2); ("", None) when no language has any.
+    """
+    current = translation.get_language()
+    order = [current, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"]]
+    order += [code for code, _name in settings.LANGUAGES]
+    for code in dict.fromkeys(order):
+        for field in fields:
+            text = getattr(obj, f"{field}_{code}", None)
+            if text:
+                return text, (None if code == current else code)
+    return "", None
+
+
+def site_root(request):
+    """The start of the site's absolute URLs: `https://orientation.example`, no trailing slash.
+
+    DJANGO_PUBLIC_URL when set (production): never the request's Host, so a copy rendered for
+    one host can be served to all. Unset (development): the request's scheme and validated
+    host (the page cache then keeps one copy per host); "" for a host ALLOWED_HOSTS refuses.
+    """
+    if settings.PUBLIC_URL:
+        return settings.PUBLIC_URL
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        return ""
+
+
+def absolute_url(request, path):
+    """`/fr/…` → `https://orientation.example/fr/…` (see site_root)."""
+    return site_root(request) + path

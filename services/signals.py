@@ -1,12 +1,15 @@
-"""Any change to the site's content invalidates every cached public page."""
+"""Any change to the site's content invalidates every cached public page, in every process.
+
+The version is raised inside the change's own transaction (services/page_cache.py).
+"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from .page_cache import bump_content_version
 
-# Bookkeeping that visitors never see.
-NOT_CONTENT = {"seedrecord"}
+# Bookkeeping that visitors never see (and the version itself).
+NOT_CONTENT = {"seedrecord", "contentversion"}
 
 
 @receiver(post_save)

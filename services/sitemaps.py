@@ -1,3 +1,12 @@
+"""sitemap.xml: every public page in French and English, each naming the other and x-default.
+
+Every address it lists answers 200 directly (no redirect), and says what the pages' own
+`<link rel="alternate">` say: x-default is the French page, with its /fr/ prefix.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -9,8 +18,32 @@ class BilingualSitemap(Sitemap):
 
     i18n = True
     alternates = True
-    x_default = True
+    # Django's own x-default strips the language prefix (/services/), an address that
+    # redirects or is not found here: get_urls adds the right one instead.
+    x_default = False
     changefreq = "monthly"
+
+    def get_protocol(self, protocol=None):
+        if settings.PUBLIC_URL:
+            return urlsplit(settings.PUBLIC_URL).scheme
+        return super().get_protocol(protocol)
+
+    def get_domain(self, site=None):
+        if settings.PUBLIC_URL:
+            return urlsplit(settings.PUBLIC_URL).netloc
+        return super().get_domain(site)
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            default = [
+                alternate["location"]
+                for alternate in url["alternates"]
+                if alternate["lang_code"] == settings.LANGUAGE_CODE
+            ]
+            if default:
+                url["alternates"].append({"location": default[0], "lang_code": "x-default"})
+        return urls
 
 
 class PageSitemap(BilingualSitemap):

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .languages import absolute_url
 from .models import Family
 
 # The page's sections, asked as the questions a visitor has in mind.
@@ -27,7 +28,7 @@ ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 def intervention_json_ld(request, intervention):
     name = intervention.name
     language = IN_LANGUAGE.get(get_language(), get_language())
-    url = request.build_absolute_uri(intervention.get_absolute_url())
+    url = absolute_url(request, intervention.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",

@@ -1,5 +1,6 @@
 """Security: headers, production settings, admin throttling, and hostile requests."""
 
+import gzip
 import os
 import secrets
 import subprocess
@@ -21,22 +22,73 @@ def directives(response):
     return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
 
 
-@pytest.mark.parametrize("url", ["/fr/", "/en/which-service/", "/fr/nulle-part/", "/healthz"])
-def test_every_response_carries_the_security_headers(client, url):
-    response = client.get(url)
+def assert_security_headers(response, shown=""):
     csp = directives(response)
-    assert csp["default-src"] == ["'self'"]
-    assert csp["script-src"] == ["'self'"]
-    assert csp["frame-ancestors"] == ["'none'"]
-    assert csp["form-action"] == ["'self'"]
-    assert csp["base-uri"] == ["'none'"]
-    assert "unsafe-inline" not in response.headers["Content-Security-Policy"]
-    assert "unsafe-eval" not in response.headers["Content-Security-Policy"]
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert response.headers["Referrer-Policy"] == "same-origin"
-    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
-    assert "camera=()" in response.headers["Permissions-Policy"]
-    assert response.headers["X-Frame-Options"] == "DENY"
+    assert csp["default-src"] == ["'self'"], shown
+    assert csp["script-src"] == ["'self'"], shown
+    assert csp["frame-ancestors"] == ["'none'"], shown
+    assert csp["form-action"] == ["'self'"], shown
+    assert csp["base-uri"] == ["'none'"], shown
+    assert "unsafe-inline" not in response.headers["Content-Security-Policy"], shown
+    assert "unsafe-eval" not in response.headers["Content-Security-Policy"], shown
+    assert response.headers["X-Content-Type-Options"] == "nosniff", shown
+    assert response.headers["Referrer-Policy"] == "same-origin", shown
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin", shown
+    assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin", shown
+    assert "camera=()" in response.headers["Permissions-Policy"], shown
+    assert response.headers["X-Frame-Options"] == "DENY", shown
+
+
+# Every kind of response, including those answered before the view: a cached page, a 304,
+# the 400 for an unknown host, redirects (language, trailing slash), static files, errors.
+EVERY_KIND = [
+    ("/fr/", {}),
+    ("/fr/", {}),  # the second time, from the page cache
+    ("/en/which-service/", {}),
+    ("/fr/nulle-part/", {}),
+    ("/healthz", {}),
+    ("/", {}),
+    ("/fr", {}),
+    ("/en/compare", {}),
+    ("/favicon.ico", {}),
+    ("/static/css/site.css", {}),
+    ("/sitemap.xml", {}),
+    ("/robots.txt", {}),
+    ("/admin/login/", {}),
+    ("/fr/", {"HTTP_HOST": "evil.example"}),
+    ("/static/css/site.css", {"HTTP_HOST": "evil.example"}),
+    ("/fr/%", {}),
+]
+
+
+def test_every_response_carries_the_security_headers(client):
+    for url, extra in EVERY_KIND:
+        response = client.get(url, **extra)
+        if response.streaming:  # a static file: read it, which closes it as a server would
+            b"".join(response.streaming_content)
+        assert_security_headers(response, f"{url} {extra}")
+    etag = client.get("/fr/").headers["ETag"]
+    assert_security_headers(client.get("/fr/", HTTP_IF_NONE_MATCH=etag), "304")
+
+
+@override_settings(SECURE_SSL_REDIRECT=True)
+def test_the_https_redirect_carries_the_security_headers(client):
+    response = client.get("/fr/")
+    assert response.status_code == 301
+    assert_security_headers(response, "https redirect")
+
+
+def test_a_server_error_carries_the_security_headers(client, monkeypatch):
+    from services import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views, "get_page", broken)
+    quiet = Client(raise_request_exception=False)
+    response = quiet.get("/en/glossary/")
+    assert response.status_code == 500
+    assert_security_headers(response, "500")
 
 
 @override_settings(SECURE_HSTS_SECONDS=31536000, SECURE_HSTS_INCLUDE_SUBDOMAINS=True)
@@ -64,8 +116,21 @@ def test_production_settings_pass_the_deploy_check():
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="orientation.example",
         DJANGO_SITE_CONTACT_EMAIL="contact@orientation.example",
+        DJANGO_PUBLIC_URL="https://orientation.example",
+        DJANGO_PROXY_COUNT="1",
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_the_deploy_check_asks_for_the_public_url():
+    result = run_python(
+        "import django, os; from django.core.management import call_command;"
+        "os.environ['DJANGO_SETTINGS_MODULE']='orientation_site.settings';"
+        "django.setup(); call_command('check', deploy=True, fail_level='WARNING')",
+        DJANGO_SECURE_SSL="1",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+    )
+    assert result.returncode != 0 and "DJANGO_PUBLIC_URL" in result.stderr
 
 
 def test_starting_without_a_secret_key_fails_clearly():
@@ -145,6 +210,24 @@ NASTY_PATHS = [
 ]
 QUERIES = ["?" + "q=" + "x" * 100_000, "?%00=%00", "?a=%ff", "?" + "&".join(["k=v"] * 2000)]
 METHODS = ["PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND"]
+BAD_HOSTS = [
+    "evil.example",
+    "evil.example:80",
+    "127.0.0.1:6666@evil.example",
+    "a" * 300,
+    "127.0.0.1@evil",
+    "[::1]",
+    "127.0.0.1/x",
+    "",
+]
+FORGED_COOKIES = [
+    "sessionid=x",
+    "sessionid=" + "a" * 32,
+    "sessionid=" + "k" * 5000,
+    "sessionid=é; sessionid=%00",
+    "sessionid",
+    "=; ;;sessionid=\x01",
+]
 
 
 def hostile_requests():
@@ -156,8 +239,26 @@ def hostile_requests():
             yield "GET", url + query, {}
         for method in METHODS:
             yield method, url, {}
-    for host in ["evil.example", "localhost:99999", "a" * 300, "127.0.0.1@evil", ""]:
-        yield "GET", "/fr/", {"HTTP_HOST": host}
+    # Field reports (issue 13): forged hosts on cached pages, static files and the admin;
+    # HEAD first; forged and stale session cookies; junk validators and forwarded addresses.
+    for url in ["/fr/", "/en/compare/", "/static/css/site.css", "/admin/login/", "/healthz"]:
+        yield "GET", url, {}  # warm the caches first
+        for host in BAD_HOSTS:
+            yield "GET", url, {"HTTP_HOST": host}
+            yield "HEAD", url, {"HTTP_HOST": host}
+    for host in ["localhost:99999", "127.0.0.1:6666", "LOCALHOST", "localhost."]:
+        yield "GET", "/fr/", {"HTTP_HOST": host}  # variants ALLOWED_HOSTS may accept
+    for url in ["/fr/a-propos/", "/en/glossary/", "/fr/nulle-part/"]:
+        yield "HEAD", url, {}
+        for cookie in FORGED_COOKIES:
+            yield "GET", url, {"HTTP_COOKIE": cookie}
+            yield "HEAD", url, {"HTTP_COOKIE": cookie}
+        for validator in ["*", "W/", '"' * 300, "x" * 8000, "\x00"]:
+            yield "GET", url, {"HTTP_IF_NONE_MATCH": validator}
+        yield "GET", url, {"HTTP_ACCEPT_ENCODING": "gzip;q=" + "9" * 500}
+    for forwarded in ["junk", ", ,", "999.1.1.1", "::::", "1.1.1.1, " * 500, "\x00"]:
+        login = {"username": "editor", "password": "wrong"}
+        yield "LOGIN", "/admin/login/", {"HTTP_X_FORWARDED_FOR": forwarded, "data": login}
     yield "POST", "/fr/quel-service-choisir/", {"junk": "x" * (3 * 1024 * 1024)}
     yield "POST", "/en/which-service/", {"situation": "\x00" * 1000}
     yield "POST", "/en/which-service/", {"situation": ["grief", "goal"]}
@@ -166,6 +267,9 @@ def hostile_requests():
 def send(client, method, url, extra):
     if method == "POST":
         return client.post(url, extra)
+    if method == "LOGIN":
+        extra = dict(extra)
+        return client.post(url, extra.pop("data"), **extra)
     return client.generic(method, url, **extra)
 
 
@@ -178,8 +282,38 @@ def test_hostile_requests_never_get_a_5xx_nor_a_stack_trace():
         response = send(client, method, url, extra)
         shown = f"{method} {url[:80]}"
         assert response.status_code < 500, shown
-        body = response.content.decode("utf-8", "replace")
+        # Every answer, early or not, carries the security headers.
+        for header in ["Content-Security-Policy", "X-Frame-Options", "Permissions-Policy"]:
+            assert header in response.headers, (shown, header)
+        assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin", shown
+        if extra.get("HTTP_HOST") in BAD_HOSTS:
+            assert response.status_code == 400, (shown, extra["HTTP_HOST"])
+        if response.streaming:  # a static file: read it, which closes it as a server would
+            b"".join(response.streaming_content)
+            continue
+        body = response.content
+        if response.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        body = body.decode("utf-8", "replace")
         assert "Traceback" not in body and "Exception Value" not in body, shown
         assert "<script>alert(1)</script>" not in body, shown
-        if response.status_code in (400, 404) and url.startswith(("/fr/", "/en/")):
+        assert "evil" not in body, shown
+        if method == "GET" and response.status_code in (400, 404) and url[:4] in ("/fr/", "/en/"):
             assert f'<html lang="{url[1:3]}"' in body, shown
+
+
+def test_a_view_with_its_own_policy_still_gets_it(rf):
+    """The site-wide policy is built once; django-csp's per-view decorators still apply."""
+    from django.http import HttpResponse
+
+    from services.middleware import ContentSecurityPolicy
+
+    def view(request):
+        response = HttpResponse("ok")
+        response._csp_update = {"img-src": ["data:"]}
+        return response
+
+    custom = ContentSecurityPolicy(view)(rf.get("/"))
+    assert "img-src 'self' data:" in custom.headers["Content-Security-Policy"]
+    plain = ContentSecurityPolicy(lambda request: HttpResponse("ok"))(rf.get("/"))
+    assert "data:" not in plain.headers["Content-Security-Policy"]

@@ -4,8 +4,10 @@
 - `guide`: the questionnaire « Quel service choisir ? ».
 - `regions`: « Près de chez toi »: the 17 regions and the places to go in each.
 - `seeding`: what `seed_content` last wrote, to tell an editor's change from ours.
+- `caching`: the content version that retires cached pages.
 """
 
+from .caching import ContentVersion
 from .catalogue import (
     HTML_HELP,
     Criterion,
@@ -32,6 +34,7 @@ __all__ = [
     "AccessPointQuerySet",
     "AnswerRule",
     "Choice",
+    "ContentVersion",
     "ChoiceWeight",
     "Criterion",
     "Family",

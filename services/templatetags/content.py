@@ -1,10 +1,10 @@
 from django import template
-from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from ..glossary_links import link_acronyms
+from ..languages import shown
 from ..sanitize import clean_html
 from ..typography import typeset_html, typeset_text
 
@@ -24,19 +24,25 @@ def rich_with_glossary(value):
 
 
 @register.simple_tag
-def lang_attr(obj, field):
-    """` lang="fr"` when a field shows the other language's text (an untranslated fallback).
+def lang_attr(obj, *fields):
+    """` lang="fr"` when a translated field shows another language's text (a fallback).
 
-    Screen readers then read that passage in the right voice; nothing when the field exists
-    in the page's language.
+    For an element that holds the field: `<h3{% lang_attr resource "name" %}>`. With several
+    fields, the first with text (see languages.shown); nothing in the page's own language.
     """
-    current = get_language()
-    if getattr(obj, f"{field}_{current}", None):
-        return ""
-    for code, _name in settings.LANGUAGES:
-        if code != current and getattr(obj, f"{field}_{code}", None):
-            return format_html(' lang="{}"', code)
-    return ""
+    _text, code = shown(obj, *fields)
+    return format_html(' lang="{}"', code) if code else ""
+
+
+@register.simple_tag
+def in_language(obj, *fields):
+    """A translated field's text, inside `<span lang="…">` when it is a fallback.
+
+    For text inside a sentence or a link: `{% in_language line "header_label" "name" %}`;
+    `… as hours` to test it first. The same rule as lang_attr (languages.shown).
+    """
+    text, code = shown(obj, *fields)
+    return format_html('<span lang="{}">{}</span>', code, text) if code else text
 
 
 class TypesetNode(template.Node):
