@@ -1,5 +1,7 @@
 """Submit an admin change form as a browser would: every current value, plus changes."""
 
+from django.urls import reverse
+
 
 def _value(bound_field):
     value = bound_field.value()
@@ -34,3 +36,15 @@ def current_form_data(response):
                 if value != "":
                     data[subform.add_prefix(name)] = value
     return data
+
+
+def change(obj):
+    """The admin change page of `obj`."""
+    return reverse(f"admin:services_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def form_data(client, obj):
+    """The change form of `obj` as `client` sees it, ready to post back."""
+    response = client.get(change(obj))
+    assert response.status_code == 200
+    return current_form_data(response)

@@ -10,14 +10,7 @@ from django.urls import reverse
 
 from services import admin_site
 
-from .admin_roles import client_for
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return client_for(django_user_model, "editor")
 
 
 # --- Item 14: sessions and passwords -------------------------------------------------------------

@@ -9,19 +9,8 @@ from services.models import GlossaryTerm, Intervention, Resource, SeedRecord
 from services.page_cache import content_version
 
 from .admin_forms import current_form_data
-from .admin_roles import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return client_for(django_user_model, "editor")
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    return client_for(django_user_model, "reviewer")
 
 
 # --- Issue 13, item 5: drag and drop is an edit like any other ---------------------------------

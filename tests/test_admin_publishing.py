@@ -6,30 +6,10 @@ from django.urls import reverse
 
 from services.models import Intervention, Question, Resource, SeedRecord
 
-from .admin_forms import current_form_data
+from .admin_forms import change, current_form_data, form_data
 from .admin_roles import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return client_for(django_user_model, "editor")
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    return client_for(django_user_model, "reviewer")
-
-
-def change(obj):
-    return reverse(f"admin:services_{obj._meta.model_name}_change", args=[obj.pk])
-
-
-def form_data(client, obj):
-    response = client.get(change(obj))
-    assert response.status_code == 200
-    return current_form_data(response)
 
 
 # --- Item 2: publishing is a Reviewer's act on every path ------------------------------------

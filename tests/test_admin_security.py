@@ -12,30 +12,9 @@ from django.urls import reverse
 
 from services.models import Intervention, Resource
 
-from .admin_forms import current_form_data
-from .admin_roles import client_for
+from .admin_forms import change, form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return client_for(django_user_model, "editor")
-
-
-@pytest.fixture
-def reviewer(django_user_model):
-    return client_for(django_user_model, "reviewer")
-
-
-def change(obj):
-    return reverse(f"admin:services_{obj._meta.model_name}_change", args=[obj.pk])
-
-
-def form_data(client, obj):
-    response = client.get(change(obj))
-    assert response.status_code == 200
-    return current_form_data(response)
 
 
 # --- Item 7: generic errors, validated numbers ----------------------------------------------

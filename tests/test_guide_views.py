@@ -81,8 +81,8 @@ def test_risk_answer_puts_crisis_lines_first(client, language):
     block = crisis_block(body)
     # Suicidal thoughts: 1 866 APPELLE (with its text line and chat) leads, then the common
     # lines, each once: 911, 811 option 2 and two youth lines (Tel-jeunes, Kids Help Phone).
-    assert numbers_in(block) == [
-        "tel:+18662773553", "tel:911", "tel:811", "tel:+18002632266", "tel:+18006686868"]  # fmt: skip
+    lines = ["tel:+18662773553", "tel:911", "tel:811", "tel:+18002632266", "tel:+18006686868"]
+    assert numbers_in(block) == lines
     assert "sms:535353" in block and "https://suicide.ca" in block
     assert "tel:+18003639010" not in block  # no conjugal-violence line for suicidal thoughts
     assert "committed suicide" not in body.lower() and "suicide réussi" not in body.lower()

@@ -23,12 +23,43 @@ class GuardedQuerySet(models.QuerySet):
             return super().delete()
 
 
+class GuardedModel(models.Model):
+    """A part of the guide: saved or deleted only if the guide keeps its safety net, and
+    `clean()` says why a change would switch it off (services.guide.safety)."""
+
+    objects = GuardedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        from ..guide.safety import guarded
+
+        with guarded():
+            super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        from ..guide.safety import guarded
+
+        with guarded():
+            return super().delete(*args, **kwargs)
+
+    def clean(self):
+        """Raises ValidationError with the reason when saving would break the safety net."""
+        from ..guide.safety import change_problems
+
+        super().clean()
+        problems = change_problems(self)
+        if problems:
+            raise ValidationError(problems)
+
+
 class QuestionQuerySet(GuardedQuerySet):
     def published(self):
         return self.filter(published=True).order_by("order", "pk")
 
 
-class Question(models.Model):
+class Question(GuardedModel):
     """One question of the guide « Quel service choisir ? »."""
 
     key = models.SlugField(max_length=40, unique=True, editable=False)
@@ -56,31 +87,8 @@ class Question(models.Model):
     def __str__(self):
         return self.text
 
-    def save(self, *args, **kwargs):
-        """Saved only if the guide keeps its safety net (see services.guide.safety)."""
-        from ..guide.safety import guarded
 
-        with guarded():
-            super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        """Deleted only if the guide keeps its safety net (see services.guide.safety)."""
-        from ..guide.safety import guarded
-
-        with guarded():
-            return super().delete(*args, **kwargs)
-
-    def clean(self):
-        """Refuse, with the reason, a change that would switch off the guide's safety net."""
-        from ..guide.safety import change_problems
-
-        super().clean()
-        problems = change_problems(self)
-        if problems:
-            raise ValidationError(problems)
-
-
-class Choice(models.Model):
+class Choice(GuardedModel):
     """An answer to a question, with its weights towards each kind of help."""
 
     question = models.ForeignKey(
@@ -118,8 +126,6 @@ class Choice(models.Model):
         ),
     )
 
-    objects = GuardedQuerySet.as_manager()
-
     class Meta:
         ordering = ["order", "pk"]
         constraints = [
@@ -130,29 +136,6 @@ class Choice(models.Model):
 
     def __str__(self):
         return self.text
-
-    def save(self, *args, **kwargs):
-        """Saved only if the guide keeps its safety net (see services.guide.safety)."""
-        from ..guide.safety import guarded
-
-        with guarded():
-            super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        """Deleted only if the guide keeps its safety net (see services.guide.safety)."""
-        from ..guide.safety import guarded
-
-        with guarded():
-            return super().delete(*args, **kwargs)
-
-    def clean(self):
-        """Refuse, with the reason, a change that would switch off the guide's safety net."""
-        from ..guide.safety import change_problems
-
-        super().clean()
-        problems = change_problems(self)
-        if problems:
-            raise ValidationError(problems)
 
 
 class ChoiceWeight(models.Model):
@@ -189,7 +172,7 @@ class ChoiceWeight(models.Model):
         return f"{self.choice} → {self.intervention}: {self.weight}"
 
 
-class AnswerRule(models.Model):
+class AnswerRule(GuardedModel):
     """A safety rule attached to an answer: what no sum of weights can override.
 
     - *never*: this kind of help is never recommended to someone who picks the answer;
@@ -239,8 +222,6 @@ class AnswerRule(models.Model):
         ),
     )
 
-    objects = GuardedQuerySet.as_manager()
-
     class Meta:
         ordering = ["choice", "order", "pk"]
         constraints = [
@@ -253,20 +234,6 @@ class AnswerRule(models.Model):
 
     def __str__(self):
         return f"{self.choice} — {self.get_kind_display()}: {self.intervention or self.resource}"
-
-    def save(self, *args, **kwargs):
-        """Saved only if the guide keeps its safety net (see services.guide.safety)."""
-        from ..guide.safety import guarded
-
-        with guarded():
-            super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        """Deleted only if the guide keeps its safety net (see services.guide.safety)."""
-        from ..guide.safety import guarded
-
-        with guarded():
-            return super().delete(*args, **kwargs)
 
     def clean(self):
         """A *never*/*always* rule names a kind of help and no help line; *show first*, the
