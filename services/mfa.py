@@ -112,7 +112,7 @@ def mfa_is_on(app_configs, **kwargs):
         checks.Warning(
             "DJANGO_ADMIN_MFA=0: the admin accepts a password alone.",
             hint="Only for development on your own machine. Unset it (or set 1) anywhere else.",
-            id="orientation.W001",
+            id="orientation.W003",
         )
     ]
 

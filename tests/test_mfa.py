@@ -110,7 +110,7 @@ def test_switching_it_off_is_never_silent(client, settings, django_user_model):
     assert mfa_is_on(None) == []
     settings.ADMIN_MFA = False
     warnings = mfa_is_on(None)
-    assert [w.id for w in warnings] == ["orientation.W001"]
+    assert [w.id for w in warnings] == ["orientation.W003"]
     client.force_login(user_in_role(django_user_model, "editor"))
     body = client.get(reverse("admin:index"), headers={"Accept-Language": "en"}).content.decode()
     assert "Two-step login is off" in body
