@@ -24,7 +24,12 @@ from django.core.exceptions import DisallowedHost
 from django.db import connection
 from django.db.models import F
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
 
 from .models import ContentVersion
 
@@ -190,14 +195,26 @@ def page_cache_key(request):
     return f"page:{encoding}:{digest}"
 
 
-def public_page(view):
-    """Mark a view's pages as public: shared caches may keep them, and so does ours."""
+def public_page(view=None, *, browsers_may_keep=True):
+    """Mark a view's pages as public: our cache keeps them, and shared caches too.
+
+    With `browsers_may_keep=False` (the guide's questionnaire) our cache still keeps the page,
+    which holds nothing personal, but browsers and proxies are told `no-store`, so that Back
+    never brings back a copy a visitor filled in. Usable as `@public_page` or
+    `@public_page(browsers_may_keep=False)`.
+    """
+    if view is None:
+        return lambda view: public_page(view, browsers_may_keep=browsers_may_keep)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         if request.method not in ("GET", "HEAD") or is_editor_request(request):
             patch_cache_control(response, private=True, no_cache=True)
+        elif not browsers_may_keep:
+            add_never_cache_headers(response)
+            patch_cache_control(response, no_store=True, private=True)
+            response.cache_publicly = True
         else:
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
             response.cache_publicly = True

@@ -1,13 +1,17 @@
 """Admin for the guide « Quel service choisir ? »: questions, answers, weights."""
 
+import contextvars
+
 from adminsortable2.admin import CustomInlineFormSet, SortableAdminMixin, SortableInlineAdminMixin
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..guide import safety
+from ..guide.selectors import profile_outcomes
 from ..models import AnswerRule, Choice, ChoiceWeight, Question, ReviewedProfile
 from .base import ContentAdmin
 
@@ -40,6 +44,10 @@ class ChoiceFormSet(CustomInlineFormSet):
                     "question, so that a visitor in danger always sees the crisis lines first."
                 )
             )
+
+
+# The reviewed profiles' outcomes while their list renders (see ReviewedProfileAdmin).
+_outcomes = contextvars.ContextVar("reviewed_profile_outcomes")
 
 
 class GuideSafetyAdmin:
@@ -125,18 +133,9 @@ class ReviewedProfileAdmin(ContentAdmin):
 
     @admin.display(description=_("result now"))
     def result_now(self, profile):
-        from django.utils.html import format_html
-
-        from ..guide.audit import check_profile
-        from ..guide.selectors import load_guide
-
-        loaded = getattr(self, "_loaded", None) or load_guide()
-        self._loaded = loaded  # one load per list page
-        by_key = {(q.key, c.key): c.pk for q in loaded.questions for c in q.choices.all()}
-        keys = {c.id: c.key for c in loaded.candidates}
-        data = {"key": profile.key, "answers": profile.answers,
-                "expected_first": profile.expected_first, "never": profile.never}  # fmt: skip
-        outcome = check_profile(data, by_key, loaded.options, loaded.candidates, keys)
+        outcome = _outcomes.get({}).get(profile.key)
+        if outcome is None:
+            return "—"
         if outcome.ok:
             return format_html('<span class="profile-ok">✓ {}</span>', ", ".join(outcome.ranked))
         return format_html(
@@ -144,8 +143,14 @@ class ReviewedProfileAdmin(ContentAdmin):
         )
 
     def changelist_view(self, request, extra_context=None):
-        self._loaded = None
-        return super().changelist_view(request, extra_context)
+        """Every profile checked once for the whole list (one guide load), for this request
+        only: admin classes are shared between threads, so nothing is kept on `self`."""
+        token = _outcomes.set(profile_outcomes())
+        try:
+            response = super().changelist_view(request, extra_context)
+            return response.render() if hasattr(response, "render") else response
+        finally:
+            _outcomes.reset(token)
 
 
 @admin.register(ChoiceWeight)

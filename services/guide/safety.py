@@ -80,18 +80,20 @@ def current_state():
 
 def regressions(before, after):
     """The messages for what held in `before` and no longer holds in `after`."""
-    from ..models import AnswerRule
-
     found = []
     if before.has_risk_answer and not after.has_risk_answer:
         found.append(str(NO_RISK_ANSWER))
-    newly_broken = after.rules_to_drafts - before.rules_to_drafts
-    if newly_broken:
-        rules = AnswerRule.objects.filter(pk__in=newly_broken).select_related(
-            "choice", "intervention"
-        )
-        found.append(str(RULE_TO_DRAFT % {"rules": "; ".join(str(rule) for rule in rules)}))
+    if after.rules_to_drafts - before.rules_to_drafts:
+        found.append(rules_to_drafts_message(after.rules_to_drafts - before.rules_to_drafts))
     return found
+
+
+def rules_to_drafts_message(rule_ids):
+    """RULE_TO_DRAFT, naming the rules (ids) that point to an unpublished kind of help."""
+    from ..models import AnswerRule
+
+    rules = AnswerRule.objects.filter(pk__in=rule_ids).select_related("choice", "intervention")
+    return str(RULE_TO_DRAFT % {"rules": "; ".join(str(rule) for rule in rules)})
 
 
 @contextmanager
@@ -112,11 +114,9 @@ def guarded():
 def problems():
     """Every way the stored guide breaks its safety rules now: a list of messages."""
     state = current_state()
-    found = []
-    if not state.has_risk_answer:
-        found.append(str(NO_RISK_ANSWER))
+    found = [] if state.has_risk_answer else [str(NO_RISK_ANSWER)]
     if state.rules_to_drafts:
-        found += regressions(State(state.has_risk_answer, frozenset()), state)[-1:]
+        found.append(rules_to_drafts_message(state.rules_to_drafts))
     return found
 
 

@@ -81,35 +81,56 @@ def help_lines_for(result):
     wanted = Q(pk__in=result.show_first)
     if result.risk:
         wanted |= Q(in_crisis_block=True)
-    found = {line.pk: line for line in Resource.objects.filter(wanted)}
+    lines = list(Resource.objects.filter(wanted))  # in the help lines' own order
+    found = {line.pk: line for line in lines}
     first = [found[pk] for pk in result.show_first if pk in found]
-    rest = []
-    if result.risk:
-        ordered = sorted(found.values(), key=lambda line: (line.order, line.pk))
-        rest = [line for line in ordered if line.in_crisis_block and line not in first]
+    rest = [line for line in lines if line.in_crisis_block and line not in first]
     return first, rest
+
+
+def answer_ids_by_key(guide):
+    """{(question key, answer key): answer id} for a `LoadedGuide`."""
+    return {(q.key, c.key): c.pk for q in guide.questions for c in q.choices.all()}
+
+
+def stored_profiles():
+    """The reviewed profiles as the audit takes them (dicts), one query."""
+    from ..models import ReviewedProfile
+
+    return [
+        {"key": p.key, "answers": p.answers, "expected_first": p.expected_first, "never": p.never}
+        for p in ReviewedProfile.objects.all()
+    ]
+
+
+def profile_outcomes(guide=None):
+    """{profile key: audit.ProfileCheck} for every reviewed profile against the published
+    guide (`guide`, a `LoadedGuide`, is loaded when not given)."""
+    from .audit import check_profile
+
+    guide = guide or load_guide()
+    by_key = answer_ids_by_key(guide)
+    keys = {c.id: c.key for c in guide.candidates}
+    return {
+        profile["key"]: check_profile(profile, by_key, guide.options, guide.candidates, keys)
+        for profile in stored_profiles()
+    }
 
 
 def audit_stored_guide(limit=None):
     """The `audit.Report` of the published guide with its reviewed profiles, plus the
     database-level problems (`safety.problems()`, an empty crisis block) as extra
     violations. Returns (report, guide)."""
-    from ..models import ReviewedProfile
     from . import audit, safety
 
     guide = load_guide()
     questions = [[c.pk for c in q.choices.all()] for q in guide.questions]
-    by_key = {(q.key, c.key): c.pk for q in guide.questions for c in q.choices.all()}
-    profiles = [
-        {"key": p.key, "answers": p.answers, "expected_first": p.expected_first, "never": p.never}
-        for p in ReviewedProfile.objects.all()
-    ]
     report = audit.audit(
         questions,
         guide.options,
         guide.candidates,
-        profiles,
-        by_key,
+        stored_profiles(),
+        answer_ids_by_key(guide),
         limit=limit or audit.LIMIT,
     )
     extra = list(safety.problems())

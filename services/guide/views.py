@@ -6,7 +6,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from ..page_cache import is_editor_request
+from ..page_cache import public_page
 from ..quick_exit import just_left
 from .forms import GuideForm
 from .scoring import score
@@ -21,16 +21,14 @@ def keep_out_of_the_browser(response):
     return response
 
 
+@public_page(browsers_may_keep=False)
 def guide_form(request):
     """The questionnaire. Our page cache may keep it (it holds no answer), browsers may not:
     after the quick exit, Back must not bring back a form the browser filled in again."""
     response = TemplateResponse(
         request, "services/guide.html", {"form": GuideForm(published_questions())}
     )
-    keep_out_of_the_browser(response)
-    if not is_editor_request(request):
-        response.cache_publicly = True  # read by the page cache middleware
-    return response
+    return keep_out_of_the_browser(response)
 
 
 def explained(result, chosen, guide):
