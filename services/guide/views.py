@@ -25,10 +25,9 @@ def keep_out_of_the_browser(response):
 def guide_form(request):
     """The questionnaire. Our page cache may keep it (it holds no answer), browsers may not:
     after the quick exit, Back must not bring back a form the browser filled in again."""
-    response = TemplateResponse(
+    return TemplateResponse(
         request, "services/guide.html", {"form": GuideForm(published_questions())}
     )
-    return keep_out_of_the_browser(response)
 
 
 def explained(result, chosen, guide):
@@ -80,12 +79,13 @@ def guide_view(request):
     valid answers, whatever else is missing or tampered; otherwise the form with its errors.
     A POST just after the quick exit (the browser re-sending answers on Back) gets the empty
     questionnaire."""
-    if request.method != "POST" or just_left(request):
-        # Answers re-sent by Back just after the quick exit: show the empty questionnaire.
+    if request.method != "POST":
         return guide_form(request)
+    if just_left(request):  # answers re-sent by Back just after the quick exit
+        return keep_out_of_the_browser(guide_form(request))
     guide = load_guide()
     if not guide.questions:  # nothing is asked: nothing to suggest
-        return guide_form(request)
+        return keep_out_of_the_browser(guide_form(request))
     form = GuideForm(guide.questions, request.POST)
     complete = form.is_valid()
     if complete or any(choice.risk_signal for choice in form.chosen()):
