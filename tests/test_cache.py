@@ -127,6 +127,23 @@ def test_whatever_the_first_method_the_stored_copy_has_its_etag(client, first):
     assert again.status_code == 304
 
 
+@pytest.mark.parametrize(
+    ("header", "value", "status"),
+    [
+        ("HTTP_IF_NONE_MATCH", "{etag}", 304),
+        ("HTTP_IF_NONE_MATCH", '"another"', 200),
+        ("HTTP_IF_MATCH", '"another"', 412),
+        ("HTTP_IF_MATCH", "{etag}", 200),
+    ],
+)
+def test_a_cached_page_answers_every_conditional_request(client, header, value, status):
+    """A hit skips the conditional work only when the request asks for none (RFC 9110, 13.1)."""
+    etag = client.get("/fr/comparer/").headers["ETag"]
+    assert client.get("/fr/comparer/").status_code == 200  # now served from the cache
+    response = client.get("/fr/comparer/", **{header: value.format(etag=etag)})
+    assert response.status_code == status
+
+
 def test_a_forged_session_cookie_gets_the_cached_page(client, django_assert_max_num_queries):
     client.get("/fr/comparer/")
     for value in ["x", "a" * 32, "k" * 40]:

@@ -4,7 +4,11 @@ import os
 import shutil
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from pytest_django.live_server_helper import LiveServer
+
+from services.models import ContentVersion, SeedRecord
 
 # Playwright's sync API runs an event loop in this thread; Django must allow ORM calls anyway.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -34,8 +38,52 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(scope="session")
+def reading_server(django_db_setup, django_db_blocker):
+    """A live server for tests that only read, started once for the session.
+
+    pytest-django's `live_server` makes every test transactional: the tables are emptied after
+    each one and the content (about 2 s to load) loaded again. Most browser tests only read:
+    they share this server and the content `django_db_setup` loaded (see `site`).
+    """
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+def content_fingerprint():
+    """What a reading test must leave unchanged: (content version, users, seed records)."""
+    return (
+        ContentVersion.objects.values_list("version", flat=True).first(),
+        get_user_model().objects.count(),
+        SeedRecord.objects.count(),
+    )
+
+
 @pytest.fixture
-def site(live_server):
-    """The live server with the real content (transactional tests start from empty tables)."""
+def site(db, reading_server):
+    """The base URL of a live server with the real content, for tests that only read.
+
+    Yields: the URL, e.g. "http://localhost:41234". As `db` tests, these run before any
+    transactional test empties the tables (pytest-django orders them so), on the content
+    loaded once for the session. Fails the test if it changed that content or added a user:
+    such a test asks for `writable_site`.
+    """
+    if not SeedRecord.objects.exists():  # a test run in an unusual order: load it again
+        call_command("seed_content", verbosity=0)
+    before = content_fingerprint()
+    yield reading_server.url
+    if content_fingerprint() != before:
+        pytest.fail("This test wrote to the database: request `writable_site`, not `site`.")
+
+
+@pytest.fixture
+def writable_site(live_server):
+    """A live server with the real content, in a transaction-isolated test of its own.
+
+    Yields: the URL. The tables are emptied after the test (pytest-django's `live_server`),
+    so it may change anything; it costs a content load (about 2 s) per test.
+    """
     call_command("seed_content", verbosity=0)
     return live_server.url

@@ -14,7 +14,7 @@ PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture
-def editor(site, settings, django_user_model):
+def editor(writable_site, settings, django_user_model):
     settings.ADMIN_MFA = True
     # Transactional tests empty the tables the migrations filled: the role is rebuilt here.
     group, _created = Group.objects.get_or_create(name=roles.EDITOR)
@@ -49,13 +49,13 @@ def fill_login(page: Page, site, code):
     page.get_by_role("button", name="Log in").click()
 
 
-def test_an_editor_logs_in_with_a_code_and_edits(site, editor, page: Page):
+def test_an_editor_logs_in_with_a_code_and_edits(writable_site, editor, page: Page):
     page.set_extra_http_headers({"Accept-Language": "en"})
     refused = blocked_by_csp(page)
-    fill_login(page, site, code_for(editor))
-    expect(page).to_have_url(f"{site}/admin/")
+    fill_login(page, writable_site, code_for(editor))
+    expect(page).to_have_url(f"{writable_site}/admin/")
     line = Resource.objects.get(key="info-social-811")
-    page.goto(f"{site}/admin/services/resource/{line.pk}/change/")
+    page.goto(f"{writable_site}/admin/services/resource/{line.pk}/change/")
     page.locator("#id_hours_en").fill("Every day, all day. Free.")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
@@ -65,9 +65,9 @@ def test_an_editor_logs_in_with_a_code_and_edits(site, editor, page: Page):
 
 
 @pytest.mark.parametrize("code", [None, "000000"], ids=["no-code", "wrong-code"])
-def test_without_the_code_there_is_no_admin_page(site, editor, page: Page, code):
+def test_without_the_code_there_is_no_admin_page(writable_site, editor, page: Page, code):
     page.set_extra_http_headers({"Accept-Language": "en"})
-    fill_login(page, site, code)
+    fill_login(page, writable_site, code)
     expect(page.locator(".errornote")).to_be_visible()
-    page.goto(f"{site}/admin/services/resource/")
-    expect(page).to_have_url(f"{site}/admin/login/?next=/admin/services/resource/")
+    page.goto(f"{writable_site}/admin/services/resource/")
+    expect(page).to_have_url(f"{writable_site}/admin/login/?next=/admin/services/resource/")

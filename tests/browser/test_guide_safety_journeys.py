@@ -45,8 +45,13 @@ def leave_and_come_back(page, language):
     page.locator("[data-quick-exit]").click()
     page.wait_for_url(NEUTRAL[language])
     # Chromium's own "resubmit the form?" page is an error for Playwright, not for us.
+    # A page restored from the back-forward cache fires no "load" event: waiting for one
+    # would time out (30 s) and prove nothing. Wait for the navigation, then for the document
+    # to be complete, which a restored one already is.
     with contextlib.suppress(Exception):
-        page.go_back(wait_until="load")
+        page.go_back(wait_until="commit", timeout=10_000)
+    with contextlib.suppress(Exception):
+        page.wait_for_function("document.readyState === 'complete'", timeout=10_000)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
