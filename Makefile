@@ -63,9 +63,10 @@ bench: install messages-compiled ## Benchmark against a minimal view and nginx (
 	  || { echo "Install wrk and nginx (Debian packages) to run the benchmark."; exit 1; }
 	$(BIN)/python bench/run.py
 
-lint: install ## ruff check and format check
+lint: install ## ruff (lint and format) and hadolint (the Dockerfile)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
 
 format: install ## Format and fix imports
 	$(BIN)/ruff check --fix .

@@ -17,8 +17,8 @@ if not settings.configured:
         INSTALLED_APPS=[],
     )
 
-from django.core.wsgi import get_wsgi_application  # noqa: E402
+from django.core.wsgi import get_wsgi_application
 
-from bench.minimal_urls import minimal, urlpatterns  # noqa: E402, F401
+from bench.minimal_urls import minimal, urlpatterns  # noqa: F401
 
 application = get_wsgi_application()

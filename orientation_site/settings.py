@@ -31,7 +31,7 @@ if not SECRET_KEY:
             "DJANGO_SECRET_KEY is required when DJANGO_DEBUG=0. Generate one with: "
             "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
         )
-    SECRET_KEY = "development-only-key-never-used-with-debug-off"
+    SECRET_KEY = "development-only-key-never-used-with-debug-off"  # noqa: S105
 
 
 def public_url(value):

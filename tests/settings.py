@@ -8,7 +8,7 @@ os.environ.setdefault("DJANGO_DEBUG", "0")
 # do the servers they start). tests/test_mfa.py turns it on.
 os.environ.setdefault("DJANGO_ADMIN_MFA", "0")
 
-from orientation_site.settings import *  # noqa: E402, F403
+from orientation_site.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Hashed names need collectstatic first; the live server serves through the finders.

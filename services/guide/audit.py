@@ -83,7 +83,7 @@ def answer_sets(questions, partial, limit=LIMIT, seed=0):
     if count <= limit:
         combos = (clean(c) for c in itertools.product(*choices))
         return count, (c for c in combos if c), False
-    generator = random.Random(seed)
+    generator = random.Random(seed)  # noqa: S311  (a reproducible sample, not a secret)
     sample = (clean(tuple(generator.choice(a) for a in choices)) for _ in range(limit))
     return count, (c for c in sample if c), True
 
