@@ -1,0 +1,35 @@
+"""The admin home page's safeguard panels: outdated translations and broken links (issue 18).
+
+Each is its own partial in templates/admin/partials/, included from admin/index.html.
+"""
+
+from django import template
+from django.apps import apps
+from django.conf import settings
+
+from ..models import LinkCheck
+from ..outdated import outdated_report
+from .workbench import viewable
+
+register = template.Library()
+
+
+@register.simple_tag
+def outdated_translations(user):
+    """{"items": [Stale], "grace": days}: what `user` may view, oldest first."""
+    models = [m for m in apps.get_app_config("services").get_models() if viewable(user, m)]
+    return {
+        "items": outdated_report(models) if models else [],
+        "grace": settings.TRANSLATION_GRACE_DAYS,
+    }
+
+
+@register.simple_tag
+def last_link_check():
+    """{"checked": datetime or None, "total": n, "broken": [LinkCheck]} of the last run."""
+    checks = list(LinkCheck.objects.all())
+    return {
+        "checked": max((c.checked for c in checks), default=None),
+        "total": len(checks),
+        "broken": [c for c in checks if not c.ok],
+    }
