@@ -7,7 +7,8 @@ The rule runs on every save of a translated model — the admin, `seed_content`,
 - only French (say) of a field changed, and English has text: English is marked outdated,
   unless the editor ticked *the other language is still right* (the admin sets
   `instance.other_language_still_right = True` before saving);
-- a language that changed is no longer outdated (editing it is reviewing it);
+- a language that changed is no longer outdated (editing it is reviewing it), and that
+  edit marks nothing in return;
 - both languages changed together (a seed or import that updates both): nothing is marked;
 - ticking *still right* clears every marker on the object (confirming the other language).
 
@@ -76,9 +77,10 @@ def mark_outdated(sender, instance, created, raw=False, **kwargs):
         markers.delete()
     now = timezone.now()
     for name, changed in (changes or {}).items():
-        # Edited is reviewed.
-        markers.filter(field=name, language__in=changed).delete()
-        if still_right or len(changed) == len(LANGUAGES):
+        # Edited is reviewed; and bringing an outdated text up to date is not a new change
+        # that the other language must follow.
+        reviewed, _rows = markers.filter(field=name, language__in=changed).delete()
+        if still_right or reviewed or len(changed) == len(LANGUAGES):
             continue
         for code in set(LANGUAGES) - changed:
             if text(getattr(instance, f"{name}_{code}")):  # empty is a gap, not outdated
