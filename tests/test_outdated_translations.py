@@ -134,7 +134,9 @@ def test_the_change_form_marks_the_field(editor):
     html = editor.get(change(term())).content.decode()
     assert 'data-outdated="definition_en"' in html
     assert 'data-outdated="definition_fr"' not in html
+    assert "the French text changed on" in html
     assert "The other language is still right" in html
+    assert "Needs review in EN (the other language changed alone): definition." in html
 
 
 def test_the_admin_home_lists_outdated_beside_missing(editor):

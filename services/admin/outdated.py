@@ -3,16 +3,24 @@ checkbox, the marker beside each outdated field, and the list column's badges.""
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 from django.utils import formats
 from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ..models import OutdatedTranslation
 from ..outdated import STILL_RIGHT, compared_fields, outdated_fields
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def language_name(code):
+    """« French » in English, « français » in French (no capital for languages there)."""
+    name = str(get_language_info(code)["name_translated"])
+    return name.lower() if get_language() == "fr" else name
 
 
 class StillRightForm(forms.ModelForm):
@@ -75,7 +83,7 @@ class OutdatedTranslationsMixin:
         if obj is None or obj.pk is None:
             return form
         for code, fields in outdated_fields(obj).items():
-            other = ", ".join(LANGUAGE_NAMES[c] for c in LANGUAGE_NAMES if c != code)
+            other = ", ".join(language_name(c) for c in LANGUAGE_NAMES if c != code)
             for name, since in fields.items():
                 field = form.base_fields.get(f"{name}_{code}")
                 if field is None:
@@ -91,6 +99,24 @@ class OutdatedTranslationsMixin:
                     field.help_text,
                 )
         return form
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The marks sit on the other language's tab: say so above the tabs too.
+        if request.method == "GET":
+            obj = self.get_object(request, object_id)
+            for code, fields in sorted(outdated_fields(obj).items()) if obj else []:
+                labels = ", ".join(
+                    str(self.model._meta.get_field(name).verbose_name) for name in fields
+                )
+                messages.warning(
+                    request,
+                    _(
+                        "Needs review in %(language)s (the other language changed alone): "
+                        "%(fields)s."
+                    )
+                    % {"language": code.upper(), "fields": labels},
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         setattr(obj, STILL_RIGHT, bool(form.cleaned_data.get(STILL_RIGHT)))

@@ -6,6 +6,7 @@ Each is its own partial in templates/admin/partials/, included from admin/index.
 from django import template
 from django.apps import apps
 from django.conf import settings
+from django.utils.text import capfirst
 
 from ..models import LinkCheck
 from ..outdated import outdated_report
@@ -24,10 +25,21 @@ def outdated_translations(user):
     }
 
 
+def kind(model_name):
+    try:
+        return capfirst(apps.get_model("services", model_name)._meta.verbose_name)
+    except LookupError:
+        return model_name
+
+
 @register.simple_tag
 def last_link_check():
     """{"checked": datetime or None, "total": n, "broken": [LinkCheck]} of the last run."""
     checks = list(LinkCheck.objects.all())
+    for check in checks:
+        for place in check.where:
+            # Named in the admin's language, not the one the command ran in.
+            place["kind"] = kind(place["model"])
     return {
         "checked": max((c.checked for c in checks), default=None),
         "total": len(checks),
