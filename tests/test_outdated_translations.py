@@ -252,3 +252,23 @@ def test_a_page_cached_during_the_grace_expires_when_the_grace_ends(client, sett
     finally:
         cache.set = original
     assert timeouts and 1 <= timeouts[0] <= 31 < PAGE_TIMEOUT
+
+
+@pytest.mark.parametrize("model", ["intervention", "region"])
+def test_the_notice_shows_on_intervention_and_region_pages_too(client, settings, model):
+    from services.models import Region
+
+    settings.TRANSLATION_GRACE_DAYS = 14
+    obj = (Intervention if model == "intervention" else Region).objects.first()
+    if model == "intervention":
+        obj.summary_fr = obj.summary_fr + " Mis à jour."
+    else:
+        obj.intro_fr = obj.intro_fr + " Mis à jour."
+    obj.save()
+    OutdatedTranslation.objects.update(since=timezone.now() - datetime.timedelta(days=15))
+    with translation.override("en"):
+        english = obj.get_absolute_url()
+    with translation.override("fr"):
+        french = obj.get_absolute_url()
+    assert NOTICE in client.get(english).content.decode()
+    assert NOTICE not in client.get(french).content.decode()
