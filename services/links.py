@@ -8,6 +8,7 @@ DJANGO_LINK_CHECK_PER_HOST at once to any one host (many of our links point at t
 government sites).
 """
 
+import html
 import re
 import threading
 from collections import defaultdict
@@ -114,7 +115,8 @@ def collect_links():
                 if value.startswith(("http://", "https://")):
                     found.setdefault(value, Link(value)).where.append(place(obj, name))
             for name in texts:
-                for value in HREF.findall(getattr(obj, name) or ""):
+                for found_href in HREF.findall(getattr(obj, name) or ""):
+                    value = html.unescape(found_href)  # « &amp; » in a stored href
                     found.setdefault(value, Link(value)).where.append(place(obj, name))
     return sorted(found.values(), key=lambda link: link.url)
 
