@@ -226,3 +226,22 @@ def test_check_links_reports_each_broken_address_where_used_and_fails(
 def test_the_admin_home_says_when_no_check_has_run(editor):
     html = editor.get(reverse("admin:index")).content.decode()
     assert "No check has run yet" in html
+
+
+def test_the_panel_shows_only_places_the_user_may_view(client, django_user_model):
+    """A staff member without permissions sees no object names (drafts stay private)."""
+    from django.utils import timezone
+
+    LinkCheck.objects.create(
+        url="https://example.org/gone",
+        where=[{"model": "intervention", "id": 1, "object": "Brouillon secret", "field": "x"}],
+        ok=False,
+        status=404,
+        checked=timezone.now(),
+    )
+    nobody = django_user_model.objects.create_user("nobody", is_staff=True)
+    client.force_login(nobody)
+    response = client.get(reverse("admin:index"))
+    html = response.content.decode()
+    assert response.status_code == 200 and 'id="broken-links"' in html
+    assert "Brouillon secret" not in html

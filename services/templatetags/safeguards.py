@@ -33,15 +33,26 @@ def kind(model_name):
 
 
 @register.simple_tag
-def last_link_check():
-    """{"checked": datetime or None, "total": n, "broken": [LinkCheck]} of the last run."""
+def last_link_check(user):
+    """{"checked": datetime or None, "total": n, "broken": [LinkCheck]} of the last run, each
+    broken link with only the places `user` may view (a link used nowhere they may view is
+    left out: draft names stay private)."""
     checks = list(LinkCheck.objects.all())
+    allowed = {
+        m._meta.model_name
+        for m in apps.get_app_config("services").get_models()
+        if viewable(user, m)
+    }
+    broken = []
     for check in checks:
+        check.where = [place for place in check.where if place["model"] in allowed]
         for place in check.where:
             # Named in the admin's language, not the one the command ran in.
             place["kind"] = kind(place["model"])
+        if not check.ok and check.where:
+            broken.append(check)
     return {
         "checked": max((c.checked for c in checks), default=None),
         "total": len(checks),
-        "broken": [c for c in checks if not c.ok],
+        "broken": broken,
     }
