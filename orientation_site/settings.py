@@ -309,6 +309,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # A factual page is due for review when its last review is older than this.
 REVIEW_INTERVAL_DAYS = int(os.environ.get("DJANGO_REVIEW_INTERVAL_DAYS", "365"))
 
+# An English page whose text has been marked outdated (only the French changed) for longer
+# than this says so, with a link to the French page (services/outdated.py).
+TRANSLATION_GRACE_DAYS = int(os.environ.get("DJANGO_TRANSLATION_GRACE_DAYS", "14"))
+
+# `manage.py check_links` (services/links.py): seconds per request, requests at once in all,
+# and at once to one host (politeness towards small organisations' servers).
+LINK_CHECK_TIMEOUT = float(os.environ.get("DJANGO_LINK_CHECK_TIMEOUT", "10"))
+LINK_CHECK_WORKERS = int(os.environ.get("DJANGO_LINK_CHECK_WORKERS", "8"))
+LINK_CHECK_PER_HOST = int(os.environ.get("DJANGO_LINK_CHECK_PER_HOST", "2"))
+
 # Where the quick-exit control sends a visitor: a neutral, everyday site.
 QUICK_EXIT_URL = {
     "fr": "https://meteo.gc.ca/",

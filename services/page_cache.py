@@ -138,6 +138,14 @@ def bump_content_version():
         ContentVersion.objects.get_or_create(pk=1, defaults={"version": 2})
 
 
+def expire_within(request, seconds):
+    """Keep this request's page in the cache `seconds` at most (at least one), when part of
+    it depends on time rather than content: the outdated-translation notice appears when a
+    grace period ends (services/templatetags/translation_notice.py)."""
+    current = getattr(request, "_page_cache_timeout", PAGE_TIMEOUT)
+    request._page_cache_timeout = max(1, min(current, int(seconds) + 1))
+
+
 def session_state(request):
     """What the session cookie names, memoised per request.
 
@@ -279,5 +287,6 @@ class PageCacheMiddleware:
             # Stored under the version read *before* rendering: an edit made meanwhile makes
             # this copy stale at once. The bytes and the headers object: much cheaper to
             # restore than a whole response.
-            cache.set(key, (version, response.content, response.headers), PAGE_TIMEOUT)
+            timeout = getattr(request, "_page_cache_timeout", PAGE_TIMEOUT)
+            cache.set(key, (version, response.content, response.headers), timeout)
         return response

@@ -8,8 +8,9 @@ from django.dispatch import receiver
 
 from .page_cache import bump_content_version
 
-# Bookkeeping that visitors never see (and the version itself).
-NOT_CONTENT = {"seedrecord", "contentversion"}
+# Bookkeeping that visitors never see (and the version itself). Outdated-translation
+# markers do count: they decide the notice on English pages.
+NOT_CONTENT = {"seedrecord", "contentversion", "linkcheck"}
 
 
 @receiver(post_save)

@@ -47,6 +47,14 @@ class Gap:
         return change_url(self.obj)
 
 
+@dataclass(frozen=True)
+class Stale(Gap):
+    """Texts of one object in one language marked outdated (services/outdated.py)."""
+
+    since: object = None
+    overdue: bool = False
+
+
 def translation_gaps(models=None):
     """Every visitor-facing field that is filled in one language and empty in the other.
 

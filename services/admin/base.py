@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ..translation_status import missing_translations
 from ..workbench import field_readability
+from .outdated import OutdatedTranslationsMixin, outdated_column
 
 admin.site.site_header = _("Orientation — content")
 admin.site.site_title = _("Orientation")
@@ -27,21 +28,24 @@ admin.site.index_title = _("Site content")
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
-    """Translated content: FR/EN tabs, history with undo, and a column for translation gaps."""
+class ContentAdmin(OutdatedTranslationsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+    """Translated content: FR/EN tabs, history with undo, a column for translation gaps and
+    outdated translations (admin/outdated.py)."""
 
     formfield_overrides = URL_FIELDS
 
     @admin.display(description=_("translations"))
     def translation_status(self, obj):
         gaps = missing_translations(obj)
-        if not gaps:
+        outdated = outdated_column(obj)
+        if not gaps and not outdated:
             return format_html('<span class="translation-complete">{}</span>', _("Complete"))
-        return format_html_join(
+        missing = format_html_join(
             " ",
             '<strong class="translation-missing">{}</strong>',
             ((_("Missing in %(language)s") % {"language": code.upper()},) for code in sorted(gaps)),
         )
+        return format_html_join(" ", "{}", ((part,) for part in [missing, *outdated] if part))
 
 
 class ReviewedContentAdmin(ContentAdmin):

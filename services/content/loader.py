@@ -256,6 +256,8 @@ class Seeder:
             else:
                 self.counts["kept"] += 1  # an editor's change wins
         if changed:
+            # The same checks as a new object and the admin (a help line's number, above all).
+            obj.full_clean(exclude=["sources"], validate_unique=False)
             obj.save()
             if "sources" in changed:
                 self.set_sources(obj, wanted)

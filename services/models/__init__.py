@@ -5,6 +5,7 @@
 - `regions`: « Près de chez toi »: the 17 regions and the places to go in each.
 - `seeding`: what `seed_content` last wrote, to tell an editor's change from ours.
 - `caching`: the content version that retires cached pages.
+- `safeguards`: outdated-translation markers and the last link check (bookkeeping).
 """
 
 from .caching import ContentVersion
@@ -26,6 +27,7 @@ from .catalogue import (
 )
 from .guide import AnswerRule, Choice, ChoiceWeight, Question, QuestionQuerySet, ReviewedProfile
 from .regions import AccessPoint, AccessPointQuerySet, Region
+from .safeguards import LinkCheck, OutdatedTranslation
 from .seeding import SeedRecord
 
 __all__ = [
@@ -41,6 +43,8 @@ __all__ = [
     "GlossaryTerm",
     "Intervention",
     "InterventionQuerySet",
+    "LinkCheck",
+    "OutdatedTranslation",
     "Page",
     "Question",
     "QuestionQuerySet",

@@ -19,6 +19,7 @@ from .catalogue import (
     order_field,
     sanitise_rich_text,
 )
+from .phones import DialNumberField, validate_phone_number
 
 
 def verified_field():
@@ -148,11 +149,15 @@ class AccessPoint(models.Model):
         help_text=_("Decides the section of the region's page where it appears."),
     )
     order = order_field()
-    phone = models.CharField(
+    phone = DialNumberField(
         _("phone number to dial"),
         max_length=20,
         blank=True,
-        help_text=_("Digits only, for the call link (for example 14186884240)."),
+        validators=[validate_phone_number],
+        help_text=_(
+            "The number for the call link, for example 1 418 688-4240 or 211. Spaces and "
+            "dashes are removed."
+        ),
     )
     last_reviewed = verified_field()
     sources = region_sources_field()

@@ -1,12 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from services.outdated import outdated_report
 from services.workbench import translation_gaps
 
 
 class Command(BaseCommand):
     help = (
-        "List every visitor-facing field filled in one language and empty in the other; "
-        "exit with an error when there is any."
+        "List every visitor-facing field filled in one language and empty in the other, and "
+        "every text marked outdated (the other language changed alone); exit with an error "
+        "when there is any."
     )
 
     def handle(self, *args, **options):
@@ -16,6 +18,19 @@ class Command(BaseCommand):
                 f"{gap.kind} «{gap.obj}»: missing in {gap.language.upper()}: "
                 f"{', '.join(gap.fields)} ({gap.url})"
             )
+        stale = outdated_report()
+        for item in stale:
+            self.stdout.write(
+                f"{item.kind} «{item.obj}»: outdated in {item.language.upper()} since "
+                f"{item.since:%Y-%m-%d}: {', '.join(item.fields)} ({item.url})"
+            )
+        problems = []
         if gaps:
-            raise CommandError(f"{len(gaps)} translation gap(s).")
-        self.stdout.write("Every visitor-facing field is filled in both languages.")
+            problems.append(f"{len(gaps)} translation gap(s)")
+        if stale:
+            problems.append(f"{len(stale)} outdated translation(s)")
+        if problems:
+            raise CommandError("; ".join(problems) + ".")
+        self.stdout.write(
+            "Every visitor-facing field is filled in both languages, and none is outdated."
+        )
