@@ -10,7 +10,8 @@ from services.models import OutdatedTranslation, Page
 from .test_accessibility import violations
 
 
-def test_the_notice_is_accessible_and_leads_to_the_french_page(site, page, settings):
+def test_the_notice_is_accessible_and_leads_to_the_french_page(writable_site, page, settings):
+    site = writable_site
     settings.TRANSLATION_GRACE_DAYS = 14
     about = Page.objects.get(key=Page.Key.ABOUT)
     about.intro_fr = about.intro_fr + " Mis à jour."
