@@ -52,8 +52,10 @@ browser: ## Install Debian's Chromium for the browser tests (when root and missi
 	  fi; \
 	fi
 
-test: install messages-compiled browser ## Run the whole suite, browser tests included
-	$(BIN)/pytest; status=$$?; \
+# Coverage of services/ and orientation_site/ is reported at the end (pyproject's
+# [tool.coverage]); PYTEST_ADDOPTS=--no-cov skips it.
+test: install messages-compiled browser ## Run the whole suite, browser tests included, with coverage
+	$(BIN)/pytest --cov --cov-report=term; status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing."; exit 1; fi; \
 	  exit $$status
 
