@@ -35,7 +35,7 @@ LIVE_THROUGH = {
     "answerrule": "choice.question",
 }
 # Bookkeeping visitors never see (deleting it hides nothing).
-NOT_VISIBLE = {"seedrecord"}
+NOT_VISIBLE = {"seedrecord", "pendingchange"}
 
 
 def review_permission(model):

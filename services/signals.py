@@ -9,7 +9,7 @@ from django.dispatch import receiver
 from .page_cache import bump_content_version
 
 # Bookkeeping that visitors never see (and the version itself).
-NOT_CONTENT = {"seedrecord", "contentversion"}
+NOT_CONTENT = {"seedrecord", "contentversion", "pendingchange"}
 
 
 @receiver(post_save)

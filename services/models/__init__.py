@@ -5,6 +5,7 @@
 - `regions`: « Près de chez toi »: the 17 regions and the places to go in each.
 - `seeding`: what `seed_content` last wrote, to tell an editor's change from ours.
 - `caching`: the content version that retires cached pages.
+- `pending`: changes to live content waiting for a Reviewer.
 """
 
 from .caching import ContentVersion
@@ -25,6 +26,7 @@ from .catalogue import (
     sanitise_rich_text,
 )
 from .guide import AnswerRule, Choice, ChoiceWeight, Question, QuestionQuerySet, ReviewedProfile
+from .pending import PendingChange
 from .regions import AccessPoint, AccessPointQuerySet, Region
 from .seeding import SeedRecord
 
@@ -42,6 +44,7 @@ __all__ = [
     "Intervention",
     "InterventionQuerySet",
     "Page",
+    "PendingChange",
     "Question",
     "QuestionQuerySet",
     "Region",
