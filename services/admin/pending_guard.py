@@ -25,6 +25,22 @@ def review_url(change):
     return reverse("admin:services_pendingchange_change", args=[change.pk])
 
 
+def carry_over(obj, form, m2m):
+    """Keep what the open change proposes for fields this form does not show (a position
+    moved by drag and drop, when a revert from History or the change form is saved next)."""
+    change = changes.open_change(obj)
+    if change is None:
+        return
+    for key, value in change.values.items():
+        field = changes.field_for(type(obj), key)
+        if field.name in form.fields:
+            continue
+        if field.many_to_many:
+            m2m[field.name] = value
+        else:
+            setattr(obj, field.attname, changes.from_json(field, value))
+
+
 class PendingAdminMixin:
     """Saves of live content by Editors (and Reviewers who may not approve alone) wait."""
 
@@ -96,6 +112,7 @@ class PendingAdminMixin:
         if change and changes.must_wait(request.user, type(obj)._default_manager.get(pk=obj.pk)):
             m2m_names = {field.name for field in obj._meta.many_to_many}
             m2m = {name: value for name, value in form.cleaned_data.items() if name in m2m_names}
+            carry_over(obj, form, m2m)
             setattr(request, PROPOSED, changes.propose(obj, request.user, m2m))
             form.save_m2m = lambda: None  # a revert from History calls it directly
             return
@@ -105,6 +122,11 @@ class PendingAdminMixin:
         if hasattr(request, PROPOSED):
             return  # nothing of a proposal is written (inline rows are read-only: see above)
         super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if hasattr(request, PROPOSED):
+            return []  # the inline formsets were not saved: there is nothing to describe
+        return super().construct_change_message(request, form, formsets, add)
 
     def log_change(self, request, obj, message):
         if hasattr(request, PROPOSED):
