@@ -15,10 +15,11 @@ import uuid
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .. import roles
@@ -250,14 +251,23 @@ def approve(change, reviewer):
     except GuideSafetyError as error:
         raise ApprovalRefused(error.messages) from None
     except ValidationError as error:
-        raise ApprovalRefused(_validation_messages(error)) from None
+        raise ApprovalRefused(_validation_messages(model, error)) from None
     return obj
 
 
-def _validation_messages(error):
-    if hasattr(error, "message_dict"):
-        return [f"{name}: {' '.join(texts)}" for name, texts in error.message_dict.items()]
-    return error.messages
+def _validation_messages(model, error):
+    """« Field label: reason » for each field's error; the reason alone for the whole object."""
+    if not hasattr(error, "message_dict"):
+        return error.messages
+    found = []
+    for name, texts in error.message_dict.items():
+        try:
+            label = capfirst(str(model._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            found.extend(texts)
+            continue
+        found.append(f"{label}: {' '.join(texts)}")
+    return found
 
 
 def send_back(change, reviewer, comment):
