@@ -129,6 +129,7 @@ def test_the_diff_shows_both_languages_and_highlights_the_phone(editor, reviewer
     assert phone.changed and phone.warning
     html = response.content.decode()
     assert "pending-sensitive" in html and "<ins>263-2267</ins>" in html
+    assert "1800263226<del>6</del>" in html and "1800263226<ins>7</ins>" in html
     assert diff.has_warning(pending)
 
 

@@ -56,7 +56,9 @@ class Row:
 
 def word_diff(old, new):
     """(old, new) as HTML: words taken out in <del>, words put in <ins>."""
-    a, b = TOKENS.split(old), TOKENS.split(new)
+    # A number is compared digit by digit; a text, word by word.
+    short = len(old) < 40 and len(new) < 40 and not TOKENS.search(old + new)
+    a, b = (list(old), list(new)) if short else (TOKENS.split(old), TOKENS.split(new))
     left, right = [], []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         removed, added = escape("".join(a[i1:i2])), escape("".join(b[j1:j2]))
