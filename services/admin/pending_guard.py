@@ -84,7 +84,7 @@ class PendingAdminMixin:
                 messages.info(
                     request,
                     _(
-                        "This form shows your change waiting for a Reviewer (proposed by "
+                        "This form shows the change waiting for a Reviewer (proposed by "
                         "%(author)s). Visitors still see the approved version."
                     )
                     % {"author": author},
