@@ -12,6 +12,7 @@ from services.content.loader import seed_content
 from services.models import (
     AnswerRule,
     Choice,
+    GlossaryTerm,
     Intervention,
     PendingChange,
     Question,
@@ -154,3 +155,18 @@ def test_every_kind_of_content_can_wait_and_be_approved(model, django_user_model
     reviewer_user = django_user_model.objects.get(username="reviewer-user")
     changes.approve(pending, reviewer_user)
     assert model.objects.get(pk=obj.pk).__dict__[name] == new
+
+
+def test_deleting_what_a_change_was_for_withdraws_it(editor, reviewer, django_user_model):
+    term = GlossaryTerm.objects.first()
+    term.definition_en = "Proposed."
+    pending = changes.propose(term, editor_user(django_user_model))
+    assert (
+        reviewer.post(
+            reverse("admin:services_glossaryterm_delete", args=[term.pk]), {"post": "yes"}
+        ).status_code
+        == 302
+    )
+    pending.refresh_from_db()
+    assert pending.status == PendingChange.Status.WITHDRAWN
+    assert reviewer.get(reverse("admin:services_pendingchange_changelist")).status_code == 200
