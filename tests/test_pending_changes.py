@@ -189,5 +189,5 @@ def test_an_editor_cannot_approve_or_send_back(editor):
 def test_the_reviewers_home_counts_what_waits(editor, reviewer):
     _line, pending = propose_new_number(editor)
     home = reviewer.get(reverse("admin:index")).content.decode()
-    assert "Waiting for review (1)" in home
+    assert "Waiting for approval (1)" in home
     assert review(pending) in home

@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                     "status",
                     models.CharField(
                         choices=[
-                            ("pending", "Waiting for a Reviewer"),
+                            ("pending", "Waiting for approval"),
                             ("sent_back", "Sent back to its author"),
                             ("approved", "Approved and published"),
                             ("withdrawn", "Withdrawn"),

@@ -37,7 +37,7 @@ class PendingChange(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for a Reviewer")
+        PENDING = "pending", _("Waiting for approval")
         SENT_BACK = "sent_back", _("Sent back to its author")
         APPROVED = "approved", _("Approved and published")
         WITHDRAWN = "withdrawn", _("Withdrawn")

@@ -94,7 +94,7 @@ def test_an_editor_changes_a_help_line_and_a_reviewer_approves_it(
     reviewer_page = browser.new_page()
     log_in(reviewer_page, site, reviewer)
     panel = reviewer_page.locator("#pending-changes")
-    expect(panel.get_by_role("heading")).to_have_text("En attente de révision (1)")
+    expect(panel.get_by_role("heading")).to_have_text("En attente d'approbation (1)")
     expect(panel).to_contain_text("numéro de téléphone ou règle du guide")
     panel.screenshot(path="/tmp/pending-home.png")
     reviewer_page.screenshot(path="/tmp/pending-home-page.png", full_page=True)
