@@ -306,6 +306,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 # --- End of admin security ------------------------------------------------------------------------
 
+# Four eyes (services/pending/): may a Reviewer approve their own change while another
+# Reviewer exists? Off: every change to live content is seen by a second person.
+REVIEW_SELF_APPROVAL = env_flag("DJANGO_REVIEW_SELF_APPROVAL", default=False)
+
 # A factual page is due for review when its last review is older than this.
 REVIEW_INTERVAL_DAYS = int(os.environ.get("DJANGO_REVIEW_INTERVAL_DAYS", "365"))
 

@@ -9,6 +9,9 @@ Rules (issue 14, OWASP ASVS 4.0 level 2, V4 access control):
   publishing, unpublishing, deleting content that is live — is a Reviewer's act, on every path
   (change form, inline, bulk action, delete, revert).
 - Who reviewed a page and when (`REVIEW_FIELDS`) moves together, under the Reviewer's control.
+- Four eyes (issue 18): an Editor's change to live content waits as a pending change until a
+  Reviewer approves it (services/pending/); a Reviewer does not approve their own change while
+  another Reviewer exists (setting REVIEW_SELF_APPROVAL).
 - A view-only user reads; staff without permissions see nothing of the content, not even names.
 """
 
@@ -35,7 +38,7 @@ LIVE_THROUGH = {
     "answerrule": "choice.question",
 }
 # Bookkeeping visitors never see (deleting it hides nothing).
-NOT_VISIBLE = {"seedrecord"}
+NOT_VISIBLE = {"seedrecord", "pendingchange"}
 
 
 def review_permission(model):
@@ -81,6 +84,8 @@ ACTS = {
     "list and open content": {"editor", "reviewer", "viewer"},
     "add content (a draft, for what has a draft state)": {"editor", "reviewer"},
     "change content's words, order and sources": {"editor", "reviewer"},
+    "see changes waiting for review": {"editor", "reviewer"},
+    "approve or send back a change waiting for review": {"reviewer"},
     "publish or unpublish (form, bulk action, revert)": {"reviewer"},
     "delete content that is not live (a draft and its parts)": {"editor", "reviewer"},
     "delete live content (form, bulk action, inline)": {"reviewer"},

@@ -8,9 +8,10 @@ from django.dispatch import receiver
 
 from .page_cache import bump_content_version
 
-# Bookkeeping that visitors never see (and the version itself). Outdated-translation
-# markers do count: they decide the notice on English pages.
-NOT_CONTENT = {"seedrecord", "contentversion", "linkcheck"}
+# Bookkeeping that visitors never see (and the version itself); a pending change shows only
+# once approved, through its object's own save. Outdated-translation markers do count: they
+# decide the notice on English pages.
+NOT_CONTENT = {"seedrecord", "contentversion", "linkcheck", "pendingchange"}
 
 
 @receiver(post_save)
@@ -20,3 +21,17 @@ def invalidate_pages(sender, **kwargs):
     meta = sender._meta
     if meta.app_label == "services" and meta.model_name not in NOT_CONTENT:
         bump_content_version()
+
+
+@receiver(post_delete)
+def withdraw_pending_changes(sender, instance, **kwargs):
+    """A change waiting for review of something deleted has nothing left to apply: withdrawn
+    (services/pending/). Only content models with a History: not their history rows."""
+    meta = sender._meta
+    if meta.app_label != "services" or meta.model_name in NOT_CONTENT or meta.auto_created:
+        return
+    if not hasattr(sender, "history"):
+        return
+    from .models import PendingChange
+
+    PendingChange.objects.open().for_object(instance).update(status=PendingChange.Status.WITHDRAWN)

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from services.models import GlossaryTerm, Intervention, Resource, SeedRecord
+from services.models import GlossaryTerm, Intervention, PendingChange, Resource, SeedRecord
 from services.page_cache import content_version
 
 from .admin_forms import current_form_data
@@ -16,14 +16,14 @@ pytestmark = pytest.mark.django_db
 # --- Issue 13, item 5: drag and drop is an edit like any other ---------------------------------
 
 
-def test_a_drag_and_drop_move_is_public_at_once_and_recorded(editor, client):
+def test_a_drag_and_drop_move_is_public_at_once_and_recorded(reviewer, client):
     lines = list(Resource.objects.filter(kind=Resource.Kind.CRISIS).order_by("order"))
     first, second = lines[0], lines[1]
     client.get("/en/resources/")  # cached
     version = content_version()
     moved = [[first.pk, second.order], [second.pk, first.order]]
     url = reverse("admin:services_resource_sortable_update")
-    response = editor.post(url, {"updatedItems": moved}, content_type="application/json")
+    response = reviewer.post(url, {"updatedItems": moved}, content_type="application/json")
     assert response.status_code == 200
     assert content_version() != version  # every cached page retired
     body = client.get("/en/resources/").content.decode()
@@ -31,10 +31,48 @@ def test_a_drag_and_drop_move_is_public_at_once_and_recorded(editor, client):
     assert main.index(f'href="{second.tel_href}"') < main.index(f'href="{first.tel_href}"')
     latest = first.history.latest()
     assert latest.history_change_reason == "Moved by drag and drop"
-    assert latest.history_user.username == "editor-user"
+    assert latest.history_user.username == "reviewer-user"
 
 
-def test_a_revert_does_not_restore_an_old_position(editor):
+def test_an_editors_drag_and_drop_move_waits_for_a_reviewer(editor, reviewer, client):
+    """Issue 18: reordering live rows is a change like any other."""
+    lines = list(Resource.objects.filter(kind=Resource.Kind.CRISIS).order_by("order"))
+    first, second = lines[0], lines[1]
+    version = content_version()
+    moved = [[first.pk, second.order], [second.pk, first.order]]
+    url = reverse("admin:services_resource_sortable_update")
+    response = editor.post(url, {"updatedItems": moved}, content_type="application/json")
+    assert response.status_code == 200
+    assert content_version() == version  # nothing changed for visitors
+    assert Resource.objects.get(pk=first.pk).order == first.order
+    waiting = PendingChange.objects.open()
+    assert {(c.object_id, c.values["order"]) for c in waiting} == {
+        (first.pk, second.order),
+        (second.pk, first.order),
+    }
+    for pending in waiting:
+        review = reverse("admin:services_pendingchange_change", args=[pending.pk])
+        assert reviewer.post(review, {"_approve": "1"}).status_code == 302
+    assert Resource.objects.get(pk=first.pk).order == second.order
+    assert content_version() != version
+
+
+def test_a_revert_does_not_restore_an_old_position(reviewer):
+    lines = list(Resource.objects.order_by("order"))
+    first, second = lines[0], lines[1]
+    old_version = first.history.latest()
+    moved = [[first.pk, second.order], [second.pk, first.order]]
+    url = reverse("admin:services_resource_sortable_update")
+    reviewer.post(url, {"updatedItems": moved}, content_type="application/json")
+    revert = reverse(
+        "admin:services_resource_simple_history", args=[first.pk, old_version.history_id]
+    )
+    assert reviewer.post(revert, current_form_data(reviewer.get(revert))).status_code == 302
+    first.refresh_from_db()
+    assert first.order == second.order  # where the drag put it, not where the old version had it
+
+
+def test_an_editors_revert_keeps_the_position_they_proposed(editor):
     lines = list(Resource.objects.order_by("order"))
     first, second = lines[0], lines[1]
     old_version = first.history.latest()
@@ -44,9 +82,14 @@ def test_a_revert_does_not_restore_an_old_position(editor):
     revert = reverse(
         "admin:services_resource_simple_history", args=[first.pk, old_version.history_id]
     )
-    assert editor.post(revert, current_form_data(editor.get(revert))).status_code == 302
+    data = current_form_data(editor.get(revert))
+    data["hours_en"] = "Reverted, and hours changed."
+    assert editor.post(revert, data).status_code == 302
+    pending = PendingChange.objects.open().for_object(first).get()
+    assert pending.values["order"] == second.order  # the move is not lost by the revert
+    assert pending.values["hours_en"] == "Reverted, and hours changed."
     first.refresh_from_db()
-    assert first.order == second.order  # where the drag put it, not where the old version had it
+    assert first.order != second.order  # nothing is live yet
 
 
 def test_a_bulk_action_is_recorded_and_retires_cached_pages(reviewer):

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.test import RequestFactory
 from django.urls import reverse
 
 from services import roles
-from services.models import Choice, Intervention, Page, Question
+from services.models import Choice, GlossaryTerm, Intervention, Page, PendingChange, Question
+from services.pending import changes
 
 from .admin_forms import current_form_data
 from .admin_roles import client_for
@@ -25,7 +26,12 @@ pytestmark = pytest.mark.django_db
 
 ROLES = list(roles.ROLES)
 CONTENT = [model for model in admin.site._registry if roles.is_content(model)]
-NOT_CONTENT = [model for model in admin.site._registry if not roles.is_content(model)]
+# Pending changes are not content, nor accounts: their own tests below (four eyes, issue 18).
+NOT_CONTENT = [
+    model
+    for model in admin.site._registry
+    if not roles.is_content(model) and model is not PendingChange
+]
 
 
 def url(model, view, *args):
@@ -260,3 +266,65 @@ def test_the_contents_app_page(role):
     name, client = role
     response = client.get(reverse("admin:app_list", args=["services"]))
     assert response.status_code == (200 if roles.allowed(name, "list and open content") else 404)
+
+
+def propose_as_an_editor(django_user_model):
+    """An open change to a glossary term, proposed by another account in the Editor role."""
+    author = django_user_model.objects.create_user("author-editor", is_staff=True)
+    author.groups.add(Group.objects.get(name=roles.EDITOR))
+    term = GlossaryTerm.objects.first()
+    term.definition_fr = term.definition_fr + " Proposé."
+    return term, changes.propose(term, author)
+
+
+def test_pending_changes_list_and_review(role, django_user_model):
+    name, client = role
+    _term, pending = propose_as_an_editor(django_user_model)
+    expected = status(roles.allowed(name, "see changes waiting for review"))
+    assert client.get(url(PendingChange, "changelist")).status_code == expected
+    assert client.get(url(PendingChange, "change", pending.pk)).status_code == expected
+
+
+def test_approve_a_pending_change(role, django_user_model):
+    name, client = role
+    term, pending = propose_as_an_editor(django_user_model)
+    allowed = roles.allowed(name, "approve or send back a change waiting for review")
+    response = client.post(url(PendingChange, "change", pending.pk), {"_approve": "1"})
+    assert response.status_code == (302 if allowed else 403)
+    term.refresh_from_db()
+    assert term.definition_fr.endswith(" Proposé.") == allowed
+
+
+def test_send_back_a_pending_change(role, django_user_model):
+    name, client = role
+    _term, pending = propose_as_an_editor(django_user_model)
+    allowed = roles.allowed(name, "approve or send back a change waiting for review")
+    client.post(url(PendingChange, "change", pending.pk), {"_send_back": "1", "comment": "Non."})
+    pending.refresh_from_db()
+    assert (pending.status == PendingChange.Status.SENT_BACK) == allowed
+
+
+@pytest.mark.parametrize("model", CONTENT, ids=ids)
+def test_an_editors_change_to_live_content_waits(role, model, admin_client):
+    """Every content model: a changed field of a live object, saved by each role."""
+    name, client = role
+    if not roles.allowed(name, "change content's words, order and sources"):
+        return
+    obj = live_object(model)
+    form = admin_client.get(url(model, "change", obj.pk))
+    data = current_form_data(form)
+    shown = form.context["adminform"].form.fields
+    field = next(
+        f for f in ("editor_note", "note", "title", "weight", "order", "text_fr") if f in shown
+    )
+    if field in ("weight", "order"):
+        new = int(data[field]) + 1
+    else:
+        new = f"{data.get(field, '')} (modifié)".strip()
+    data[field] = new
+    response = client.post(url(model, "change", obj.pk), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    obj.refresh_from_db()
+    waits = roles.allowed(name, "approve or send back a change waiting for review") is False
+    assert (getattr(obj, field) == new) != waits
+    assert PendingChange.objects.open().for_object(obj).exists() == waits

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from services.content.exporter import dump, export_content
 from services.content.loader import seed_content
-from services.models import Intervention, Page, SeedRecord
+from services.models import Intervention, Page, PendingChange, SeedRecord
 
 from .admin_forms import current_form_data
 from .test_seed import CONTENT_MODELS
@@ -62,10 +62,14 @@ def save_through_admin(client, obj, **changes):
 # --- History and undo --------------------------------------------------------------------------
 
 
-def test_history_shows_who_changed_what_and_reverts_both_languages(editor):
+def test_history_shows_who_changed_what_and_reverts_both_languages(reviewer, editor):
+    """A Reviewer's change (live at once: the only Reviewer), reverted by an Editor through
+    History: the revert waits for the Reviewer like any other change (issue 18)."""
     coaching = Intervention.objects.get(key="coaching")
     original = (coaching.summary_fr, coaching.summary_en)
-    save_through_admin(editor, coaching, summary_fr="Résumé modifié.", summary_en="Edited summary.")
+    save_through_admin(
+        reviewer, coaching, summary_fr="Résumé modifié.", summary_en="Edited summary."
+    )
     assert (coaching.summary_fr, coaching.summary_en) == ("Résumé modifié.", "Edited summary.")
 
     history = editor.get(
@@ -73,7 +77,7 @@ def test_history_shows_who_changed_what_and_reverts_both_languages(editor):
     )
     body = history.content.decode()
     assert "Edited summary." in body and "Résumé modifié." in body  # the readable diff
-    assert "Editor" in body or "Éditeur" in body  # who
+    assert "Reviewer" in body or "Réviseur" in body  # who
 
     before_edit = coaching.history.order_by("history_date")[0]
     revert_url = reverse(
@@ -81,6 +85,13 @@ def test_history_shows_who_changed_what_and_reverts_both_languages(editor):
     )
     data = current_form_data(editor.get(revert_url, headers=EN))
     assert editor.post(revert_url, data, headers=EN).status_code == 302
+    coaching.refresh_from_db()
+    assert (coaching.summary_fr, coaching.summary_en) == ("Résumé modifié.", "Edited summary.")
+    pending = PendingChange.objects.open().for_object(coaching).get()
+    assert (pending.values["summary_fr"], pending.values["summary_en"]) == original
+
+    reviewed = reverse("admin:services_pendingchange_change", args=[pending.pk])
+    assert reviewer.post(reviewed, {"_approve": "1"}).status_code == 302
     coaching.refresh_from_db()
     assert (coaching.summary_fr, coaching.summary_en) == original
 

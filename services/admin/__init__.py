@@ -4,4 +4,4 @@ history and undo, preview, translation gaps, review dates and readability.
 One module per area; importing them registers their admin classes.
 """
 
-from . import catalogue, guide, regions  # noqa: F401
+from . import catalogue, guide, pending, regions  # noqa: F401

@@ -64,6 +64,10 @@ def translated_field_names(model):
     return names
 
 
+class _Undo(Exception):
+    """Rolls back a trial write."""
+
+
 class GuardedAdminMixin:
     """Publication, deletion, review fields, revert, lookups and ordering, by the matrix."""
 
@@ -178,14 +182,17 @@ class GuardedAdminMixin:
             raise PermissionDenied
         try:
             items = json.loads(request.body).get("updatedItems")
-            moved = self._update_order(items, self.get_extra_model_filters(request))
+            moved = self._update_order(
+                items, self.get_extra_model_filters(request), user=request.user
+            )
         except Exception:  # malformed JSON, unknown rows, a database refusal: all the same to us
             logger.warning("Reordering %s failed", self.model._meta.label, exc_info=True)
             return HttpResponseBadRequest(_("The new order could not be saved."))
         return HttpResponse(str(moved))
 
-    def _update_order(self, updated_items, extra_model_filters):
-        """Save each moved row: post_save retires cached pages, and History records the move."""
+    def _update_order(self, updated_items, extra_model_filters, user=None):
+        """Save each moved row: post_save retires cached pages, and History records the move
+        (or a pending change, for a live row moved by an Editor: pending_guard.py)."""
         if not isinstance(updated_items, list) or not all(
             isinstance(item, list) and len(item) == 2 and all(map(is_int, item))
             for item in updated_items
@@ -198,22 +205,27 @@ class GuardedAdminMixin:
                 obj = queryset.get(pk=pk)
                 if getattr(obj, self.default_order_field) != int(order):
                     setattr(obj, self.default_order_field, int(order))
-                    obj._change_reason = _("Moved by drag and drop")  # shown in History
-                    obj.save(update_fields=[self.default_order_field])
+                    self.save_moved(obj, self.default_order_field, user)
                     moved += 1
         return moved
 
     def _bulk_move(self, request, queryset, method):
-        """Sortable2's page moves use UPDATE: save each row whose position changed instead."""
+        """Sortable2's page moves use UPDATE: that is undone, and each row whose position
+        changed is saved (or proposed) one by one instead."""
         field = self.default_order_field
         before = dict(self.model.objects.values_list("pk", field))
-        super()._bulk_move(request, queryset, method)
-        after = dict(self.model.objects.values_list("pk", field))
+        try:
+            with transaction.atomic():
+                super()._bulk_move(request, queryset, method)
+                after = dict(self.model.objects.values_list("pk", field))
+                raise _Undo
+        except _Undo:
+            pass
         for obj in self.model.objects.filter(
             pk__in=[pk for pk in after if after[pk] != before.get(pk)]
         ):
-            obj._change_reason = _("Moved by drag and drop")
-            obj.save(update_fields=[field])
+            setattr(obj, field, after[obj.pk])
+            self.save_moved(obj, field, request.user)
 
     # --- Bulk actions ---------------------------------------------------------------------------
     def response_action(self, request, queryset):
@@ -238,11 +250,19 @@ class GuardedInlineMixin:
 
 
 def guard(admin_class):
-    """`admin_class` with the guards first in its bases (its inlines too)."""
+    """`admin_class` with the guards first in its bases (its inlines too), then four eyes."""
+    from .pending_guard import PendingAdminMixin, PendingInlineMixin
+
     attributes = {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__}
     if getattr(admin_class, "inlines", None):
         attributes["inlines"] = [
-            type(inline.__name__, (GuardedInlineMixin, inline), {"__module__": inline.__module__})
+            type(
+                inline.__name__,
+                (GuardedInlineMixin, PendingInlineMixin, inline),
+                {"__module__": inline.__module__},
+            )
             for inline in admin_class.inlines
         ]
-    return type(admin_class.__name__, (GuardedAdminMixin, admin_class), attributes)
+    return type(
+        admin_class.__name__, (GuardedAdminMixin, PendingAdminMixin, admin_class), attributes
+    )

@@ -199,10 +199,26 @@ def mark_crisis_block(content):
         record["in_crisis_block"] = record["key"] in keys
 
 
+def open_changes():
+    """{(model label, object id): the field names its open pending change proposes}: fields
+    never overwritten (the Reviewer decides; approval applies to what is live then)."""
+    from ..models import PendingChange
+    from ..pending.changes import field_for
+
+    found = {}
+    for change in PendingChange.objects.open().select_related("content_type"):
+        model = change.content_type.model_class()
+        if model is not None:
+            names = {field_for(model, key).name for key in change.values}
+            found[(model._meta.label_lower, change.object_id)] = names
+    return found
+
+
 class Seeder:
     def __init__(self):
         self.counts = {"created": 0, "updated": 0, "kept": 0, "unchanged": 0}
         self.records = {(r.model, r.key): r for r in SeedRecord.objects.all()}
+        self.waiting = open_changes()
         self.sources_by_key = {}
 
     # Reading an object's current values ---------------------------------------------------
@@ -245,9 +261,12 @@ class Seeder:
         current = self.snapshot(obj, wanted)
         remembered = dict(previous)
         changed = []
+        waiting = self.waiting.get((label, obj.pk), set())
         for name, value in wanted.items():
             value_json = as_json(value)
-            if current[name] == value_json:
+            if name in waiting:
+                self.counts["kept"] += 1  # an Editor's change waits for a Reviewer: it wins
+            elif current[name] == value_json:
                 remembered[name] = value_json
             elif name in previous and current[name] == previous[name]:
                 self.assign(obj, name, value)

@@ -6,6 +6,7 @@
 - `seeding`: what `seed_content` last wrote, to tell an editor's change from ours.
 - `caching`: the content version that retires cached pages.
 - `safeguards`: outdated-translation markers and the last link check (bookkeeping).
+- `pending`: changes to live content waiting for a Reviewer.
 """
 
 from .caching import ContentVersion
@@ -26,6 +27,7 @@ from .catalogue import (
     sanitise_rich_text,
 )
 from .guide import AnswerRule, Choice, ChoiceWeight, Question, QuestionQuerySet, ReviewedProfile
+from .pending import PendingChange
 from .regions import AccessPoint, AccessPointQuerySet, Region
 from .safeguards import LinkCheck, OutdatedTranslation
 from .seeding import SeedRecord
@@ -46,6 +48,7 @@ __all__ = [
     "LinkCheck",
     "OutdatedTranslation",
     "Page",
+    "PendingChange",
     "Question",
     "QuestionQuerySet",
     "Region",

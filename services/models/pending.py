@@ -1,0 +1,96 @@
+"""Changes to live content that wait for a Reviewer (issue 18, « four eyes »).
+
+An Editor's save of something visitors already see is not written to the object: it is kept
+here as the values it would set, until a Reviewer approves it (it is then saved through the
+model's own `save()`, so History, the page cache and the guide's safety rules see an ordinary
+save) or sends it back with a comment. docs/decisions/0013-pending-changes.md says why.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class PendingChangeQuerySet(models.QuerySet):
+    def open(self):
+        """Waiting for a Reviewer, or sent back to its author: still proposed, not applied."""
+        return self.filter(status__in=PendingChange.OPEN)
+
+    def for_object(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(type(obj), for_concrete_model=False),
+            object_id=obj.pk,
+        )
+
+
+class PendingChange(models.Model):
+    """The proposed values of one live object's fields, waiting for a Reviewer.
+
+    `values` and `base`: {attribute name: JSON value}, one entry per changed field — a
+    translated field by its language copies (`phone`, `name_fr`, `name_en`, `criterion_id`; a
+    many-to-many field as a sorted list of ids). `base` holds what was live when the change
+    was proposed, so that a Reviewer sees what changed since. At most one open change per
+    object: a later save by an Editor replaces its values.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
+        SENT_BACK = "sent_back", _("Sent back to its author")
+        APPROVED = "approved", _("Approved and published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    OPEN = (Status.PENDING, Status.SENT_BACK)
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    values = models.JSONField(_("proposed values"), default=dict)
+    base = models.JSONField(_("values live when proposed"), default=dict)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    created = models.DateTimeField(_("proposed on"), auto_now_add=True)
+    updated = models.DateTimeField(_("last changed"), auto_now=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed = models.DateTimeField(_("reviewed on"), null=True, blank=True)
+    comment = models.TextField(_("Reviewer's comment"), max_length=2000, blank=True)
+
+    objects = PendingChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated"]
+        verbose_name = _("pending change")
+        verbose_name_plural = _("pending changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=Q(status__in=["pending", "sent_back"]),
+                name="one_open_change_per_object",
+            )
+        ]
+
+    def __str__(self):
+        target = self.target
+        kind = self.content_type.name
+        return f"{kind} « {target} »" if target is not None else f"{kind} #{self.object_id}"
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN

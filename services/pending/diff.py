@@ -1,0 +1,146 @@
+"""What a Reviewer reads: every field a pending change sets, approved and proposed side by side.
+
+A translated field is shown in every language as soon as one of them changes (the Reviewer
+checks that French and English still say the same thing). Phone numbers and the guide's rules
+are highlighted: a wrong digit or a wrong rule sends a visitor in distress to the wrong place.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from .changes import field_for, from_json, live_value, same
+
+PHONE = _("Phone number: check it digit by digit.")
+GUIDE_RULE = _("Guide rule: check which help it points a visitor to.")
+# model name -> {attribute: why it is highlighted}; "*" for every field of the model.
+SENSITIVE = {
+    "resource": dict.fromkeys(
+        ("phone", "phone_display", "text_number", "text_display", "header_number"), PHONE
+    ),
+    "accesspoint": dict.fromkeys(("phone", "phone_display"), PHONE),
+    "answerrule": {"*": GUIDE_RULE},
+    "choiceweight": {"*": GUIDE_RULE},
+    "choice": dict.fromkeys(("risk_signal", "distress"), GUIDE_RULE),
+}
+TOKENS = re.compile(r"(\s+)")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One field in one language (`language` is "" for untranslated fields)."""
+
+    label: str
+    language: str
+    live: str
+    proposed: str
+    changed: bool
+    warning: str  # why it is highlighted, or ""
+    changed_since: bool  # what is live is no longer what the author saw
+
+    @property
+    def live_html(self):
+        return word_diff(self.live, self.proposed)[0] if self.changed else escape(self.live)
+
+    @property
+    def proposed_html(self):
+        return word_diff(self.live, self.proposed)[1] if self.changed else escape(self.proposed)
+
+
+def word_diff(old, new):
+    """(old, new) as HTML: words taken out in <del>, words put in <ins>."""
+    # A number is compared digit by digit; a text, word by word.
+    short = len(old) < 40 and len(new) < 40 and not TOKENS.search(old + new)
+    a, b = (list(old), list(new)) if short else (TOKENS.split(old), TOKENS.split(new))
+    left, right = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        removed, added = escape("".join(a[i1:i2])), escape("".join(b[j1:j2]))
+        if op == "equal":
+            left.append(removed)
+            right.append(added)
+            continue
+        if removed:
+            left.append(f"<del>{removed}</del>")
+        if added:
+            right.append(f"<ins>{added}</ins>")
+    return mark_safe("".join(left)), mark_safe("".join(right))  # noqa: S308 (escaped above)
+
+
+def display(field, value):
+    """A stored JSON value as a Reviewer reads it (names, not ids; labels, not codes)."""
+    if value in (None, "", []):
+        return "—"
+    if field.many_to_many:
+        return ", ".join(str(o) for o in field.related_model._default_manager.filter(pk__in=value))
+    if field.is_relation:
+        obj = field.related_model._default_manager.filter(pk=value).first()
+        return str(obj) if obj is not None else f"#{value}"
+    if field.choices:
+        return str(dict(field.flatchoices).get(from_json(field, value), value))
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    return str(value)
+
+
+def warning_for(model_name, name):
+    rules = SENSITIVE.get(model_name, {})
+    return str(rules.get("*") or rules.get(name) or "")
+
+
+def rows(change):
+    """The diff of `change`: a list of Row, in the model's field order."""
+    obj = change.target
+    if obj is None:
+        return []
+    model = type(obj)
+    keys, shown = set(change.values), []
+    for key in change.values:
+        field = field_for(model, key)
+        original = getattr(field, "translated_field", None)
+        if original is not None:  # every language of a translated field
+            for code, _name in settings.LANGUAGES:
+                shown.append(field_for(model, f"{original.name}_{code}"))
+        else:
+            shown.append(field)
+    order = {f: i for i, f in enumerate(model._meta.get_fields())}
+    result = []
+    for field in sorted(dict.fromkeys(shown), key=lambda f: order.get(f, 0)):
+        key = field.name if field.many_to_many else field.attname
+        live = live_value(obj, field)
+        proposed = change.values.get(key, live)
+        original = getattr(field, "translated_field", None)
+        language = getattr(field, "language", "") if original is not None else ""
+        label = capfirst(str((original or field).verbose_name))
+        result.append(
+            Row(
+                label=label,
+                language=language,
+                live=display(field, live),
+                proposed=display(field, proposed),
+                changed=key in keys and not same(proposed, live),
+                warning=warning_for(model._meta.model_name, (original or field).name),
+                changed_since=key in change.base and not same(change.base[key], live),
+            )
+        )
+    return result
+
+
+def has_warning(change):
+    """Whether the change touches a phone number or a guide rule (for the list and the home)."""
+    model_name = change.content_type.model
+    names = set()
+    obj_model = change.content_type.model_class()
+    for key in change.values:
+        try:
+            field = field_for(obj_model, key)
+        except ValidationError:  # a field removed since: not sensitive by name
+            continue
+        names.add(getattr(field, "translated_field", field).name)
+    return any(warning_for(model_name, name) for name in names)

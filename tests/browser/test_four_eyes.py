@@ -1,0 +1,115 @@
+"""Four eyes in a real browser, in French (issue 18): an Editor changes a help line's number,
+visitors keep the approved one, a Reviewer reads the diff and approves, visitors see the new one.
+
+Screenshots of the Reviewer's list and diff go to /tmp (pending-home.png, pending-diff.png).
+"""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import Browser, Page, expect
+
+from services import roles
+from services.mfa import enrol
+from services.models import PendingChange, Resource
+
+PASSWORD = "correct horse battery staple"
+FR = {"Accept-Language": "fr-CA,fr;q=0.9"}
+
+
+def staff(django_user_model, username, group_name, publish):
+    """A staff account in `group_name`, rebuilt here: transactional tests empty the tables the
+    migrations filled (the groups and their permissions)."""
+    group, _created = Group.objects.get_or_create(name=group_name)
+    permissions = Permission.objects.filter(
+        content_type__app_label="services", codename__regex=r"^(add|change|delete|view)_"
+    )
+    if publish:
+        permissions = permissions | Permission.objects.filter(codename="publish_content")
+    group.permissions.set(permissions)
+    user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
+    user.groups.add(group)
+    enrol(user)
+    return user
+
+
+def log_in(page: Page, site, user):
+    device = TOTPDevice.objects.get(user=user)
+    code = f"{totp(device.bin_key, device.step, device.t0, device.digits):06d}"
+    page.set_extra_http_headers(FR)
+    page.goto(f"{site}/admin/login/?next=/admin/")
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_otp_token").fill(code)
+    page.locator("input[type=submit], button[type=submit]").first.click()
+    expect(page).to_have_url(f"{site}/admin/")
+
+
+def help_line_text(browser: Browser, site):
+    """The help lines page as a new visitor reads it (a fresh browser: nothing kept from
+    before, since public pages may be kept a few seconds by design)."""
+    visitor = browser.new_page(extra_http_headers=FR)
+    visitor.goto(f"{site}/fr/ressources/")
+    text = visitor.locator("main").inner_text()
+    visitor.context.close()
+    return text
+
+
+@pytest.fixture
+def people(site, settings, django_user_model):
+    settings.ADMIN_MFA = True
+    settings.REVIEW_SELF_APPROVAL = False
+    return (
+        staff(django_user_model, "editrice", roles.EDITOR, publish=False),
+        staff(django_user_model, "reviseur", roles.REVIEWER, publish=True),
+    )
+
+
+def test_an_editor_changes_a_help_line_and_a_reviewer_approves_it(
+    site, people, browser: Browser, page: Page
+):
+    editor, reviewer = people
+    line = Resource.objects.get(key="tel-jeunes")
+    assert "263-2266" in help_line_text(browser, site)
+
+    # The Editor changes the number (and its displayed form) and saves.
+    log_in(page, site, editor)
+    page.goto(f"{site}/admin/services/resource/{line.pk}/change/")
+    page.locator("#id_phone").fill("1 800 263-2267")
+    page.locator("#id_phone_display_fr").fill("1 800 263-2267")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_contain_text("attend une personne réviseure")
+    expect(page.locator("#id_phone")).to_have_value("18002632267")  # their version, on the form
+    line.refresh_from_db()
+    assert line.phone == "18002632266"
+
+    # Visitors keep the approved number.
+    text = help_line_text(browser, site)
+    assert "263-2266" in text and "263-2267" not in text
+
+    # The Reviewer sees it on the admin home, opens the diff, approves.
+    reviewer_page = browser.new_page()
+    log_in(reviewer_page, site, reviewer)
+    panel = reviewer_page.locator("#pending-changes")
+    expect(panel.get_by_role("heading")).to_have_text("En attente d'approbation (1)")
+    expect(panel).to_contain_text("numéro de téléphone ou règle du guide")
+    panel.screenshot(path="/tmp/pending-home.png")
+    reviewer_page.screenshot(path="/tmp/pending-home-page.png", full_page=True)
+    panel.get_by_role("link", name=re.compile("Tel-jeunes")).click()
+
+    sensitive = reviewer_page.locator("tr.pending-sensitive")
+    expect(sensitive.first).to_contain_text("vérifiez-le chiffre par chiffre")
+    expect(reviewer_page.locator("tr.pending-sensitive ins").first).to_be_visible()
+    expect(reviewer_page.locator("table.pending-diff")).to_contain_text("1-800-263-2266")  # EN
+    reviewer_page.screenshot(path="/tmp/pending-diff.png", full_page=True)
+    reviewer_page.get_by_role("button", name="Approuver et publier maintenant").click()
+    expect(reviewer_page.locator(".messagelist")).to_contain_text("est en ligne maintenant")
+
+    # Visitors see the new number at once.
+    text = help_line_text(browser, site)
+    assert "263-2267" in text and "263-2266" not in text
+    assert PendingChange.objects.get().status == PendingChange.Status.APPROVED
+    assert line.history.first().history_user == reviewer
