@@ -59,7 +59,7 @@ def help_line_text(browser: Browser, site):
 
 
 @pytest.fixture
-def people(site, settings, django_user_model):
+def people(writable_site, settings, django_user_model):
     settings.ADMIN_MFA = True
     settings.REVIEW_SELF_APPROVAL = False
     return (
@@ -69,8 +69,9 @@ def people(site, settings, django_user_model):
 
 
 def test_an_editor_changes_a_help_line_and_a_reviewer_approves_it(
-    site, people, browser: Browser, page: Page
+    writable_site, people, browser: Browser, page: Page
 ):
+    site = writable_site
     editor, reviewer = people
     line = Resource.objects.get(key="tel-jeunes")
     assert "263-2266" in help_line_text(browser, site)
