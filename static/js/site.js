@@ -13,6 +13,11 @@
   }
   // Straight to the neutral site; without JavaScript the link goes through our /exit/.
   var exitTo = exitLink.getAttribute("data-exit-to") || exitLink.href;
+  // The keyboard shortcut exists only with this script: only now is it announced.
+  var hint = exitLink.querySelector("[data-exit-hint]");
+  if (hint) {
+    hint.hidden = false;
+  }
   exitLink.addEventListener("click", function (event) {
     event.preventDefault();
     leave(exitTo);
