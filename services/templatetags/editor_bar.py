@@ -2,7 +2,7 @@
 « Historique », pointing to the admin pages of the object the page shows.
 
 Never part of a page a visitor receives: it renders only for a live admin session
-(`page_cache.is_editor_request`, which the page cache also uses to neither serve nor store
+(`page_cache.session_state`, which the page cache also uses to neither serve nor store
 such a request), and marks the request so the page cache refuses to store it even if that
 rule ever changed (`page_cache.RENDERED_FOR_EDITOR`).
 """
@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 
 from ..models import Question, Region
-from ..page_cache import RENDERED_FOR_EDITOR, is_editor_request
+from ..page_cache import RENDERED_FOR_EDITOR, session_state
 
 register = template.Library()
 
@@ -58,7 +58,8 @@ def admin_links(request, context):
 def editor_bar(context):
     """{links} for a staff member allowed into the admin; {} for everyone else."""
     request = context.get("request")
-    if request is None or not is_editor_request(request):
+    # A live admin session, as page_cache.is_editor_request says (the same memoised answer).
+    if request is None or session_state(request) != "editor":
         return {}
     if not admin.site.has_permission(request):  # staff, active, and past the two-step login
         return {}
