@@ -73,3 +73,16 @@
     });
   });
 })();
+
+// The menu: on a wide screen whose browser cannot show a closed <details>' content (site.css),
+// open it, so its links show in full as elsewhere. Phones keep the button.
+(function () {
+  "use strict";
+  var menu = document.querySelector("[data-menu]");
+  if (!menu || !window.matchMedia || !window.CSS || !CSS.supports) {
+    return;
+  }
+  if (!CSS.supports("selector(::details-content)") && matchMedia("(min-width: 56rem)").matches) {
+    menu.open = true;
+  }
+})();
