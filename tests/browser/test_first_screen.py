@@ -141,7 +141,7 @@ def test_on_a_wide_screen_the_menu_shows_its_links_without_a_button(site, browse
     context.close()
 
 
-def test_the_escape_shortcut_is_announced_only_with_javascript(site, browser):
+def test_the_escape_shortcut_is_announced_only_with_javascript_and_skip_link_on_top(site, browser):
     for javascript in (True, False):
         context = browser.new_context(java_script_enabled=javascript)
         page = context.new_page()
@@ -149,4 +149,7 @@ def test_the_escape_shortcut_is_announced_only_with_javascript(site, browser):
         name = page.locator("[data-quick-exit]").evaluate("el => el.innerText")
         hint = page.locator("[data-exit-hint]")
         assert hint.evaluate("el => el.hidden") is (not javascript), name
+        # The skip link shows above the sticky bar when focused.
+        page.keyboard.press("Tab")
+        assert page.evaluate(ON_TOP, ".skip-link")
         context.close()
