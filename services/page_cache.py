@@ -52,6 +52,9 @@ SELECT_VERSION = f"SELECT version FROM {ContentVersion._meta.db_table} WHERE id 
 # The shape of Django's session keys (32 lowercase letters and digits): anything else is
 # forged without asking the session store. deploy/nginx.conf's `map` uses the same pattern.
 SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{32}")
+# Set on a request whose page was rendered with staff-only parts (the editor bar): such a page
+# is never stored, whatever page_cache_key said (templatetags/editor_bar.py).
+RENDERED_FOR_EDITOR = "_rendered_for_editor"
 
 
 def read_content_version():
@@ -279,6 +282,7 @@ class PageCacheMiddleware:
             getattr(response, "cache_publicly", False)
             and response.status_code == 200
             and not response.cookies
+            and not getattr(request, RENDERED_FOR_EDITOR, False)
         ):
             # A HEAD request passes no ETag down (ConditionalGetMiddleware sets it for GET
             # only): the stored copy gets one, whatever the first method was.

@@ -119,16 +119,26 @@ def test_the_forbidden_phrase_check_can_fail():
     assert any("committed suicide" in (text or "").lower() for _, text in all_visitor_text())
 
 
-def test_the_home_page_explains_the_two_families_before_quoting_the_law():
+def test_the_home_page_has_the_two_families_and_leaves_the_law_to_psychotherapy():
+    """Issue 15: home leads with the task; the law's text lives on the psychotherapy page."""
     home = Page.objects.get(key="home")
+    psychotherapy = Intervention.objects.get(key="psychotherapy")
     for language, support, therapy in [
         ("fr", "soutien psychosocial", "psychothérapie"),
         ("en", "psychosocial support", "psychotherapy"),
     ]:
-        body = home.intro_fr + home.body_fr if language == "fr" else home.intro_en + home.body_en
-        text = body.lower()
-        law = text.index("187.1")
-        assert text.index(support) < law and text.index(therapy) < law, language
+        body = getattr(home, f"body_{language}")
+        headings = [h.lower() for h in re.findall(r"<h2>(.*?)</h2>", body)]
+        assert len(headings) == 2, (language, headings)  # two cards on the home page
+        assert support in headings[0] and therapy in headings[1], language
+        assert "187.1" not in (getattr(home, f"intro_{language}") + body)
+        sections = psychotherapy_sections(psychotherapy, language)
+        assert "187.1" in " ".join(text for _field, _heading, text in sections), language
+
+
+def psychotherapy_sections(intervention, language):
+    with translation.override(language):
+        return list(intervention.sections())
 
 
 def page_text(html):

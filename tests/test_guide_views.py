@@ -42,7 +42,8 @@ def test_the_form_asks_every_published_question_with_radio_answers(client, langu
     radios = html.find_all("input", type="radio")
     assert {r["name"] for r in radios} == {q.key for q in Question.objects.published()}
     form = html.find("form", method="post")
-    assert form["action"] == URLS[language] + "#main"
+    # No fragment: the answer opens at the top, header and help lines in view (issue 15).
+    assert form["action"] == URLS[language]
     assert not response.cookies
 
 
@@ -165,7 +166,7 @@ def test_the_language_toggle_posts_the_same_answers_never_in_the_address(client,
     body = client.post(URLS[language], AT_RISK).content.decode()
     start = body.index('<form class="language-toggle-form"')
     toggle = body[start : body.index("</form>", start)]
-    assert f'method="post" action="{URLS[other]}#main"' in toggle
+    assert f'method="post" action="{URLS[other]}"' in toggle
     posted = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]+)">', toggle))
     assert posted == AT_RISK
     again = client.post(URLS[other], posted)

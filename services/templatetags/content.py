@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -74,3 +76,17 @@ def typeset(parser, token):
 def get_item(mapping, key):
     """`mapping|get_item:key`: a dictionary's value in a template, or None."""
     return (mapping or {}).get(key)
+
+
+# Where a rich text's top-level <h2> sections start (rich text never nests an <h2>).
+H2_START = re.compile(r"(?=<h2[\s>])")
+
+
+@register.filter
+def h2_cards(value):
+    """Rich text (already sanitised) with each `<h2>` section wrapped as a card:
+    `<section class="card">…</section>`. Text before the first `<h2>` stays as it is."""
+    parts = H2_START.split(str(value))
+    head, sections = parts[0], parts[1:]
+    cards = "".join(f'<section class="card">{part.strip()}</section>' for part in sections)
+    return mark_safe(head + cards)  # noqa: S308  (made of sanitised parts only)

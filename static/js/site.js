@@ -13,6 +13,11 @@
   }
   // Straight to the neutral site; without JavaScript the link goes through our /exit/.
   var exitTo = exitLink.getAttribute("data-exit-to") || exitLink.href;
+  // The keyboard shortcut exists only with this script: only now is it announced.
+  var hint = exitLink.querySelector("[data-exit-hint]");
+  if (hint) {
+    hint.hidden = false;
+  }
   exitLink.addEventListener("click", function (event) {
     event.preventDefault();
     leave(exitTo);
@@ -67,4 +72,17 @@
       form.reset();
     });
   });
+})();
+
+// The menu: on a wide screen whose browser cannot show a closed <details>' content (site.css),
+// open it, so its links show in full as elsewhere. Phones keep the button.
+(function () {
+  "use strict";
+  var menu = document.querySelector("[data-menu]");
+  if (!menu || !window.matchMedia || !window.CSS || !CSS.supports) {
+    return;
+  }
+  if (!CSS.supports("selector(::details-content)") && matchMedia("(min-width: 56rem)").matches) {
+    menu.open = true;
+  }
 })();

@@ -58,7 +58,8 @@ def test_page_is_accessible_at_phone_and_desktop_widths(site, page, language, na
         assert page.locator("[data-quick-exit]").is_visible()
         small = page.evaluate(
             """(selector) => [...document.querySelectorAll(selector)]
-                .filter((el) => el.offsetParent !== null)
+                // Shown only: not inside a closed <details> (the phone menu) nor display: none.
+                .filter((el) => el.checkVisibility())
                 .map((el) => [el.outerHTML.slice(0, 80), el.getBoundingClientRect()])
                 .filter(([, box]) => box.width < 24 || box.height < 24)
                 .map(([html, box]) => `${html} ${box.width}x${box.height}`)""",

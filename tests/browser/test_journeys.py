@@ -6,6 +6,8 @@ from playwright.sync_api import Page, expect
 def test_switching_language_on_an_intervention_page_lands_on_its_counterpart(site, page: Page):
     page.goto(f"{site}/fr/")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
+    # Home shows the two families; the kinds of help are one link away (issue 15).
+    page.get_by_role("link", name="Les huit types de soutien psychosocial").click()
     page.get_by_role("link", name="Intervention de crise").first.click()
     expect(page).to_have_url(f"{site}/fr/services/intervention-de-crise/")
     page.get_by_role("link", name="English").click()
