@@ -19,8 +19,9 @@ HISTORY = {"fr": "Historique", "en": "History"}
 
 
 @pytest.fixture
-def editor_cookie(site, django_user_model):
+def editor_cookie(writable_site, django_user_model):
     """The session cookie of a logged-in Editor (two-step login is off in tests)."""
+    site = writable_site
     group, _created = Group.objects.get_or_create(name=roles.EDITOR)
     group.permissions.set(
         Permission.objects.filter(
@@ -45,7 +46,10 @@ def has_bar(page):
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_an_editor_sees_the_bar_and_a_visitor_never_does(site, browser, editor_cookie, language):
+def test_an_editor_sees_the_bar_and_a_visitor_never_does(
+    writable_site, browser, editor_cookie, language
+):
+    site = writable_site
     url = site + PAGE_TYPES["crisis"][language]
     visitor = browser.new_context()
     before = visitor.new_page()
