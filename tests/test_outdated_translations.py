@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from services.content.loader import DEFAULT_CONTENT, read_content, seed_content
-from services.models import GlossaryTerm, Intervention, OutdatedTranslation, Page
+from services.models import GlossaryTerm, Intervention, OutdatedTranslation, Page, PendingChange
 from services.outdated import outdated_fields
 
 from .admin_forms import change, current_form_data, form_data
@@ -23,26 +23,28 @@ def term():
 
 
 def edit(client, obj, **changes):
+    """Save `obj` through its admin form. Most tests edit as the only Reviewer, whose saves go
+    live at once; an Editor's change waits for approval (the tests at the end)."""
     data = form_data(client, obj) | changes
     response = client.post(change(obj), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     return response
 
 
-def test_editing_french_only_marks_english_outdated(editor):
-    edit(editor, term(), definition_fr="Une nouvelle définition en français.")
+def test_editing_french_only_marks_english_outdated(reviewer):
+    edit(reviewer, term(), definition_fr="Une nouvelle définition en français.")
     now = pytest.approx(timezone.now(), abs=datetime.timedelta(minutes=1))
     assert outdated_fields(term()) == {"en": {"definition": now}}
 
 
-def test_editing_french_only_never_marks_french(editor):
-    edit(editor, term(), definition_fr="Une nouvelle définition en français.")
+def test_editing_french_only_never_marks_french(reviewer):
+    edit(reviewer, term(), definition_fr="Une nouvelle définition en français.")
     assert "fr" not in outdated_fields(term())
 
 
-def test_ticking_still_right_marks_nothing(editor):
+def test_ticking_still_right_marks_nothing(reviewer):
     edit(
-        editor,
+        reviewer,
         term(),
         definition_fr="Une définition corrigée.",
         other_language_still_right="on",
@@ -50,25 +52,25 @@ def test_ticking_still_right_marks_nothing(editor):
     assert outdated_fields(term()) == {}
 
 
-def test_editing_the_other_language_clears_the_marker(editor):
-    edit(editor, term(), definition_fr="Une nouvelle définition.")
-    edit(editor, term(), definition_en="A new definition.")
+def test_editing_the_other_language_clears_the_marker(reviewer):
+    edit(reviewer, term(), definition_fr="Une nouvelle définition.")
+    edit(reviewer, term(), definition_en="A new definition.")
     assert outdated_fields(term()) == {}
 
 
-def test_confirming_later_clears_the_marker(editor):
-    edit(editor, term(), definition_fr="Une nouvelle définition.")
-    edit(editor, term(), other_language_still_right="on")
+def test_confirming_later_clears_the_marker(reviewer):
+    edit(reviewer, term(), definition_fr="Une nouvelle définition.")
+    edit(reviewer, term(), other_language_still_right="on")
     assert outdated_fields(term()) == {}
 
 
-def test_editing_english_only_marks_french(editor):
-    edit(editor, term(), definition_en="A new definition.")
+def test_editing_english_only_marks_french(reviewer):
+    edit(reviewer, term(), definition_en="A new definition.")
     assert set(outdated_fields(term())) == {"fr"}
 
 
-def test_changing_both_languages_at_once_marks_nothing(editor):
-    edit(editor, term(), definition_fr="Nouvelle.", definition_en="New.")
+def test_changing_both_languages_at_once_marks_nothing(reviewer):
+    edit(reviewer, term(), definition_fr="Nouvelle.", definition_en="New.")
     assert outdated_fields(term()) == {}
 
 
@@ -123,15 +125,15 @@ def test_deleting_an_object_forgets_its_markers():
 # Where editors see it ---------------------------------------------------------------------
 
 
-def test_the_list_column_shows_needs_review(editor):
-    edit(editor, term(), definition_fr="Une nouvelle définition.")
-    response = editor.get(reverse("admin:services_glossaryterm_changelist"))
+def test_the_list_column_shows_needs_review(reviewer):
+    edit(reviewer, term(), definition_fr="Une nouvelle définition.")
+    response = reviewer.get(reverse("admin:services_glossaryterm_changelist"))
     assert response.content.decode().count("Needs review in EN") == 1
 
 
-def test_the_change_form_marks_the_field(editor):
-    edit(editor, term(), definition_fr="Une nouvelle définition.")
-    html = editor.get(change(term())).content.decode()
+def test_the_change_form_marks_the_field(reviewer):
+    edit(reviewer, term(), definition_fr="Une nouvelle définition.")
+    html = reviewer.get(change(term())).content.decode()
     assert 'data-outdated="definition_en"' in html
     assert 'data-outdated="definition_fr"' not in html
     assert "the French text changed on" in html
@@ -139,19 +141,19 @@ def test_the_change_form_marks_the_field(editor):
     assert "Needs review in EN (the other language changed alone): definition." in html
 
 
-def test_the_admin_home_lists_outdated_beside_missing(editor):
-    edit(editor, term(), definition_fr="Une nouvelle définition.")
-    html = editor.get(reverse("admin:index")).content.decode()
+def test_the_admin_home_lists_outdated_beside_missing(reviewer):
+    edit(reviewer, term(), definition_fr="Une nouvelle définition.")
+    html = reviewer.get(reverse("admin:index")).content.decode()
     assert 'id="outdated-translations"' in html and 'id="translation-gaps"' in html
     panel = html.split('id="outdated-translations"')[1].split("</section>")[0]
     assert "psychothérapie" in panel or "psychotherapy" in panel
     assert "definition" in panel
 
 
-def test_an_unchanged_save_keeps_the_form_valid(editor):
+def test_an_unchanged_save_keeps_the_form_valid(reviewer):
     """The box is not a model field: a plain save still round-trips."""
-    response = editor.get(change(term()))
-    assert editor.post(change(term()), current_form_data(response)).status_code == 302
+    response = reviewer.get(change(term()))
+    assert reviewer.post(change(term()), current_form_data(response)).status_code == 302
 
 
 # check_translations ----------------------------------------------------------------------
@@ -272,3 +274,23 @@ def test_the_notice_shows_on_intervention_and_region_pages_too(client, settings,
         french = obj.get_absolute_url()
     assert NOTICE in client.get(english).content.decode()
     assert NOTICE not in client.get(french).content.decode()
+
+
+# An Editor's change waits: its markers come with the approval ----------------------------
+
+
+def approve_open_change(reviewer, obj):
+    pending = PendingChange.objects.open().for_object(obj).get()
+    url = reverse("admin:services_pendingchange_change", args=[pending.pk])
+    assert reviewer.post(url, {"_approve": "1"}).status_code == 302
+
+
+@pytest.mark.parametrize("still_right", [False, True])
+def test_an_editors_french_only_change_marks_english_when_approved(editor, reviewer, still_right):
+    tick = {"other_language_still_right": "on"} if still_right else {}
+    edit(editor, term(), definition_fr="Une nouvelle définition en français.", **tick)
+    assert outdated_fields(term()) == {}  # nothing is live yet
+    approve_open_change(reviewer, term())
+    assert term().definition_fr == "Une nouvelle définition en français."
+    expected = set() if still_right else {"en"}
+    assert set(outdated_fields(term())) == expected

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from .. import roles
+from ..outdated import STILL_RIGHT
 from ..pending import changes
 
 # The request attribute set when a save became a proposal: the change, or None when the
@@ -113,7 +114,13 @@ class PendingAdminMixin:
             m2m_names = {field.name for field in obj._meta.many_to_many}
             m2m = {name: value for name, value in form.cleaned_data.items() if name in m2m_names}
             carry_over(obj, form, m2m)
-            setattr(request, PROPOSED, changes.propose(obj, request.user, m2m))
+            # Four eyes come before services/admin/outdated.py in the bases: the Editor's
+            # « still right » tick is read here and travels with the change.
+            still_right = bool(form.cleaned_data.get(STILL_RIGHT))
+            proposed = changes.propose(
+                obj, request.user, m2m, other_language_still_right=still_right
+            )
+            setattr(request, PROPOSED, proposed)
             form.save_m2m = lambda: None  # a revert from History calls it directly
             return
         super().save_model(request, obj, form, change)

@@ -71,6 +71,11 @@ class PendingChange(models.Model):
     )
     reviewed = models.DateTimeField(_("reviewed on"), null=True, blank=True)
     comment = models.TextField(_("Reviewer's comment"), max_length=2000, blank=True)
+    # The Editor ticked « the other language is still right »: approval saves with it, so the
+    # other language is not marked for review (services/outdated.py).
+    other_language_still_right = models.BooleanField(
+        _("the other language is still right"), default=False
+    )
 
     objects = PendingChangeQuerySet.as_manager()
 

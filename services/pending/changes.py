@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from .. import roles
 from ..models import PendingChange
+from ..outdated import STILL_RIGHT
 
 
 # --- Who must wait --------------------------------------------------------------------------
@@ -143,9 +144,12 @@ def open_change(obj):
 
 
 @transaction.atomic
-def propose(obj, user, m2m=None):
+def propose(obj, user, m2m=None, *, other_language_still_right=False):
     """Keep `obj`'s unsaved changes as its open pending change; return the change, or None
-    when nothing differs from what is live (an open change is then withdrawn)."""
+    when nothing differs from what is live (an open change is then withdrawn).
+
+    `other_language_still_right`: the Editor's tick, applied when the change is approved.
+    """
     proposed, live = changed_values(obj, m2m)
     change = PendingChange.objects.select_for_update().open().for_object(obj).first()
     if not proposed:
@@ -156,6 +160,7 @@ def propose(obj, user, m2m=None):
     if change is None:
         change = PendingChange(target=obj)
     change.values, change.base = proposed, live
+    change.other_language_still_right = other_language_still_right
     change.author = user
     change.status = PendingChange.Status.PENDING
     change.save()
@@ -176,7 +181,8 @@ def propose_more(obj, user, **values):
         }
     for name, value in values.items():
         setattr(obj, name, value)
-    return propose(obj, user, m2m)
+    still_right = change.other_language_still_right if change is not None else False
+    return propose(obj, user, m2m, other_language_still_right=still_right)
 
 
 def overlay(obj, change):
@@ -236,6 +242,7 @@ def approve(change, reviewer):
                 else:
                     setattr(obj, field.attname, from_json(field, value))
             obj.full_clean(exclude=list(m2m), validate_constraints=True)
+            setattr(obj, STILL_RIGHT, change.other_language_still_right)
             obj._history_user = reviewer
             author = change.author.get_username() if change.author else "?"
             obj._change_reason = _("Approved by %(reviewer)s (proposed by %(author)s)") % {
