@@ -10,6 +10,7 @@ from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
+from .collation import LETTERS, by_initial
 from .languages import home_urls, object_urls
 from .models import (
     Criterion,
@@ -140,8 +141,13 @@ def resources(request):
 
 @public_page
 def glossary(request):
-    terms = sorted(GlossaryTerm.objects.all(), key=lambda term: term.term.casefold())
-    context = {"page": get_page(Page.Key.GLOSSARY), "terms": terms}
+    groups = by_initial(GlossaryTerm.objects.all(), text_of=lambda term: term.term)
+    present = {letter for letter, _terms in groups}
+    context = {
+        "page": get_page(Page.Key.GLOSSARY),
+        "groups": groups,
+        "index": [(letter, letter in present) for letter in LETTERS],
+    }
     return TemplateResponse(request, "services/glossary.html", context)
 
 
