@@ -108,7 +108,11 @@ def intervention_detail(request, slug):
 
 @public_page
 def compare(request):
-    interventions = list(Intervention.objects.published())
+    # Psychotherapy's column first, beside the row labels: the page's title promises it,
+    # and on a wide screen it stays in view while the support types scroll past it.
+    interventions = sorted(
+        Intervention.objects.published(), key=lambda i: i.family != Family.PSYCHOTHERAPY
+    )
     published_traits = Trait.objects.filter(intervention__in=[i.pk for i in interventions])
     criteria = Criterion.objects.prefetch_related(Prefetch("traits", queryset=published_traits))
     rows = []
