@@ -64,14 +64,15 @@ def can_preview(request):
     return is_editor_request(request) and request.user.has_perm("services.view_intervention")
 
 
-def section_pages():
-    """{section field: [Page]}: the practical pages linked under an intervention's sections."""
-    wanted = {key for keys in Intervention.SECTION_PAGES.values() for key in keys}
+def related_pages(*mappings):
+    """For each {place: [Page key]} mapping, {place: [Page]}: the practical pages linked
+    from an intervention's sections and "At a glance" rows (one query for all)."""
+    wanted = {key for mapping in mappings for keys in mapping.values() for key in keys}
     pages = {p.key: p for p in Page.objects.filter(key__in=wanted)}
-    return {
-        field: [pages[key] for key in keys if key in pages]
-        for field, keys in Intervention.SECTION_PAGES.items()
-    }
+    return [
+        {place: [pages[key] for key in keys if key in pages] for place, keys in mapping.items()}
+        for mapping in mappings
+    ]
 
 
 @public_page
@@ -95,11 +96,15 @@ def intervention_detail(request, slug):
         if other is not None:
             return redirect(other.get_absolute_url(), permanent=True)
         raise Http404
+    section_pages, glance_pages = related_pages(
+        Intervention.SECTION_PAGES, Intervention.GLANCE_PAGES
+    )
     context = {
         "intervention": intervention,
         "preview": preview,
         "others": [i for i in published if i.pk != intervention.pk],
-        "section_pages": section_pages(),
+        "section_pages": section_pages,
+        "glance_pages": glance_pages,
         "alternates": object_urls(intervention),
         "json_ld": intervention_json_ld(request, intervention),
     }
