@@ -172,3 +172,21 @@ def test_a_blank_guide_lands_on_its_error_summary(site, open_page, language, js)
     assert page.title().startswith(prefix)
     summary.get_by_role("link").first.click()
     expect(page.locator("fieldset").first).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_comparing_two_kinds_of_help_fits_the_screen_without_javascript(
+    site, open_page, language, viewport
+):
+    page = open_page(site + PAGE_TYPES["compare"][language], VIEWPORTS[viewport], js=False)
+    picker = page.locator("#compare-two")
+    second = {"fr": "Intervention de crise", "en": "Crisis intervention"}[language]
+    picker.locator("select[name=second]").select_option(label=second)
+    picker.get_by_role("button").click()
+    page.wait_for_load_state()
+    heads = page.locator(".comparison thead th").all_inner_texts()
+    assert len(heads) == 2 and second in heads[1]
+    frame = page.locator(".table-scroll")
+    assert frame.evaluate("f => f.scrollWidth <= f.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
