@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from services.collation import sort_key
 
-from .pages import PAGE_TYPES, SUBMIT
+from .pages import PAGE_TYPES, SUBMIT, open_guide_state
 
 LANGUAGES = ["fr", "en"]
 PHONE = {"width": 360, "height": 780}
@@ -190,3 +190,17 @@ def test_comparing_two_kinds_of_help_fits_the_screen_without_javascript(
     frame = page.locator(".table-scroll")
     assert frame.evaluate("f => f.scrollWidth <= f.clientWidth")
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_printed_result_shows_addresses_and_numbers_and_no_start_again(site, page, language):
+    open_guide_state(page, site, language, "result")
+    page.emulate_media(media="print")
+    after = "(el) => getComputedStyle(el, '::after').content"
+    link = page.locator(".recommendation h3 a").first
+    content = link.evaluate(after)
+    assert "attr(href)" in content or link.get_attribute("href") in content, content
+    vanity = page.locator(".help-bar a[href='tel:+18662773553']")
+    content = vanity.evaluate(after)
+    assert "attr(href)" in content or "tel:+18662773553" in content, content
+    expect(page.locator(".start-again")).to_be_hidden()
