@@ -19,6 +19,7 @@ of a sentence, with no verb of calling there, gets `sms:` instead of `tel:`.
 import re
 
 NBSP = "\u00a0"
+DIGIT = re.compile(r"\d")
 GAP = "[ \u00a0-]"
 NUMBER = re.compile(
     r"(?<![\w/.,$-])"
@@ -59,6 +60,8 @@ def link_phone_numbers(text):
     The number's own spaces become non-breaking and the link cannot wrap (`nowrap`), so the
     number stays whole on screen and when copied.
     """
+    if not DIGIT.search(text):
+        return text  # most runs of text: one quick scan instead of the full pattern
     pieces = []
     position = 0
     for match in NUMBER.finditer(text):
