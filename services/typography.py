@@ -8,10 +8,13 @@ non-breaking spaces (so a copied number stays whole) and it is wrapped in a `now
 that its hyphen cannot break either.
 
 Only text between tags changes: tags, attributes (URLs, `tel:` links) and the contents of
-<script>, <style>, <pre>, <code> and <textarea> are left as they are.
+<script>, <style>, <pre>, <code> and <textarea> are left as they are. Outside links and
+controls, phone numbers also become `tel:`/`sms:` links (services/phone_links.py).
 """
 
 import re
+
+from .phone_links import link_phone_numbers
 
 NBSP = "\u00a0"
 SPACES = "[ \u00a0\u202f]"
@@ -19,6 +22,9 @@ TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 RAW_ELEMENTS = re.compile(r"<(/?)(script|style|pre|code|textarea)\b", re.IGNORECASE)
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 LANG_ATTRIBUTE = re.compile(r"""\slang=["']?([a-zA-Z-]+)""")
+# Elements in which a phone number must not become a link: links cannot nest, and a link
+# inside a control or a disclosure's summary would steal its click.
+NO_LINK = {"a", "button", "label", "option", "select", "summary", "textarea", "title"}
 VOID = {"br", "img", "input", "link", "meta", "hr", "source", "wbr"}
 
 # North American numbers as written on the site: 1 866 277-3553, 1-800-263-2266,
@@ -53,10 +59,13 @@ def whole_phone_numbers(text, markup=True):
     return PHONE.sub(keep_whole, text)
 
 
-def typeset_text(text, language, markup=True):
-    """One run of text (no tags): French punctuation in French, whole phone numbers always."""
+def typeset_text(text, language, markup=True, links=False):
+    """One run of text (no tags): French punctuation in French, whole phone numbers always;
+    with `links` (HTML only), each number is also a link to dial or text it."""
     if language == "fr":
         text = french_punctuation(text)
+    if markup and links:
+        return link_phone_numbers(text)
     return whole_phone_numbers(text, markup=markup)
 
 
@@ -65,9 +74,11 @@ def typeset_html(html, language):
 
     Raw elements are skipped, and so is any element marked as another language (a `lang`
     attribute other than `language`, such as an English title cited on a French page).
+    Phone numbers become links except inside the elements of NO_LINK.
     """
     parts = TAG_OR_TEXT.split(html)
     raw_depth = 0
+    no_link_depth = 0
     foreign = []  # [tag name, depth] of the element in another language we are inside
     for index, part in enumerate(parts):
         if index % 2:  # a tag
@@ -78,6 +89,8 @@ def typeset_html(html, language):
             if tag is None:
                 continue
             closing, name = tag.group(1) == "/", tag.group(2).lower()
+            if name in NO_LINK:
+                no_link_depth = max(no_link_depth + (-1 if closing else 1), 0)
             if foreign and name == foreign[0][0]:
                 foreign[0][1] += -1 if closing else 1
                 if foreign[0][1] == 0:
@@ -87,5 +100,5 @@ def typeset_html(html, language):
                 if lang and lang.group(1).split("-")[0].lower() != language:
                     foreign.append([name, 1])
         elif part and not raw_depth and not foreign:
-            parts[index] = typeset_text(part, language)
+            parts[index] = typeset_text(part, language, links=not no_link_depth)
     return "".join(parts)

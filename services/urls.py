@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import compare_pair, views
 from .guide import views as guide_views
 from .models import Page
 from .near_you import views as near_you
@@ -29,6 +29,12 @@ urlpatterns = [
     path(_("services/"), views.intervention_list, name="interventions"),
     path(_("services/<slug:slug>/"), views.intervention_detail, name="intervention"),
     path(_("compare/"), views.compare, name="compare"),
+    path(_("compare/choose/"), compare_pair.choose, name="compare_choose"),
+    path(
+        _("compare/<slug:first>/<slug:second>/"),
+        compare_pair.compare_pair,
+        name="compare_pair",
+    ),
     path(_("which-service/"), guide_views.guide_view, name="guide"),
     path(_("exit/"), quick_exit, name="quick_exit"),
     path(_("resources/"), views.resources, name="resources"),

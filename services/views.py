@@ -10,6 +10,7 @@ from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
+from .collation import LETTERS, by_initial
 from .languages import home_urls, object_urls
 from .models import (
     Criterion,
@@ -63,14 +64,15 @@ def can_preview(request):
     return is_editor_request(request) and request.user.has_perm("services.view_intervention")
 
 
-def section_pages():
-    """{section field: [Page]}: the practical pages linked under an intervention's sections."""
-    wanted = {key for keys in Intervention.SECTION_PAGES.values() for key in keys}
+def related_pages(*mappings):
+    """For each {place: [Page key]} mapping, {place: [Page]}: the practical pages linked
+    from an intervention's sections and "At a glance" rows (one query for all)."""
+    wanted = {key for mapping in mappings for keys in mapping.values() for key in keys}
     pages = {p.key: p for p in Page.objects.filter(key__in=wanted)}
-    return {
-        field: [pages[key] for key in keys if key in pages]
-        for field, keys in Intervention.SECTION_PAGES.items()
-    }
+    return [
+        {place: [pages[key] for key in keys if key in pages] for place, keys in mapping.items()}
+        for mapping in mappings
+    ]
 
 
 @public_page
@@ -94,11 +96,15 @@ def intervention_detail(request, slug):
         if other is not None:
             return redirect(other.get_absolute_url(), permanent=True)
         raise Http404
+    section_pages, glance_pages = related_pages(
+        Intervention.SECTION_PAGES, Intervention.GLANCE_PAGES
+    )
     context = {
         "intervention": intervention,
         "preview": preview,
         "others": [i for i in published if i.pk != intervention.pk],
-        "section_pages": section_pages(),
+        "section_pages": section_pages,
+        "glance_pages": glance_pages,
         "alternates": object_urls(intervention),
         "json_ld": intervention_json_ld(request, intervention),
     }
@@ -107,7 +113,11 @@ def intervention_detail(request, slug):
 
 @public_page
 def compare(request):
-    interventions = list(Intervention.objects.published())
+    # Psychotherapy's column first, beside the row labels: the page's title promises it,
+    # and on a wide screen it stays in view while the support types scroll past it.
+    interventions = sorted(
+        Intervention.objects.published(), key=lambda i: i.family != Family.PSYCHOTHERAPY
+    )
     published_traits = Trait.objects.filter(intervention__in=[i.pk for i in interventions])
     criteria = Criterion.objects.prefetch_related(Prefetch("traits", queryset=published_traits))
     rows = []
@@ -140,8 +150,13 @@ def resources(request):
 
 @public_page
 def glossary(request):
-    terms = sorted(GlossaryTerm.objects.all(), key=lambda term: term.term.casefold())
-    context = {"page": get_page(Page.Key.GLOSSARY), "terms": terms}
+    groups = by_initial(GlossaryTerm.objects.all(), text_of=lambda term: term.term)
+    present = {letter for letter, _terms in groups}
+    context = {
+        "page": get_page(Page.Key.GLOSSARY),
+        "groups": groups,
+        "index": [(letter, letter in present) for letter in LETTERS],
+    }
     return TemplateResponse(request, "services/glossary.html", context)
 
 

@@ -76,7 +76,8 @@ def test_intervention_sections_link_to_the_page_answering_the_next_question(clie
         url = Intervention.objects.get(key="support").get_absolute_url()
     body = client.get(url).content.decode()
     for field, keys in Intervention.SECTION_PAGES.items():
-        section = re.search(rf'<section id="{field}".*?</section>', body, re.S).group(0)
+        section = re.search(rf'<details class="section" id="{field}".*?</details>', body, re.S)
+        section = section.group(0)
         for key in keys:
             assert f'href="{PRACTICAL[key][index]}"' in section, (field, key)
 

@@ -15,6 +15,7 @@ PAGES = [
     ("services:interventions", {}),
     ("services:intervention", {"slug": "intervention-de-crise"}),
     ("services:compare", {}),
+    ("services:compare_pair", {"first": "psychotherapie", "second": "intervention-de-crise"}),
     ("services:resources", {}),
     ("services:glossary", {}),
     ("services:about", {}),

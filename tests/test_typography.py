@@ -65,6 +65,10 @@ def test_french_punctuation_gets_quebec_spacing(raw, expected):
 def test_phone_numbers_never_break(number, language):
     html = typeset_html(f"<p>Appelle le {number}.</p>", language)
     whole = number.replace(" ", NBSP)
+    assert 'nowrap" href="tel:+1' in html
+    assert f">{whole}</a>" in html
+    # Inside an existing link, the number is kept whole without a second link.
+    html = typeset_html(f'<a href="tel:811">Appelle le {number}</a>', language)
     assert f'<span class="nowrap">{whole}</span>' in html
 
 

@@ -289,6 +289,12 @@ class Intervention(models.Model):
         "where_to_find": ["first-appointment", "while-you-wait"],
         "cost": ["costs"],
     }
+    # The same, beside the "At a glance" answers (keys of Criterion): where to go, what it
+    # costs and how to wait are asked there first.
+    GLANCE_PAGES = {
+        "providers": ["check-practitioner"],
+        "access": ["costs", "first-appointment", "while-you-wait"],
+    }
 
     def sections(self):
         return [(field, heading, getattr(self, field)) for field, heading in self.SECTIONS]

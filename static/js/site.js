@@ -39,12 +39,20 @@
 })();
 
 // The guide: when answers are missing, move focus to the summary so it is read out first.
+// The page's address ends in #main, and the browser moves focus to <main> when it scrolls to
+// that fragment, after this script has run: so focus again once the page has loaded.
 (function () {
   "use strict";
   var summary = document.getElementById("error-summary");
-  if (summary) {
-    summary.focus();
+  if (!summary) {
+    return;
   }
+  summary.focus();
+  window.addEventListener("load", function () {
+    window.requestAnimationFrame(function () {
+      summary.focus();
+    });
+  });
 })();
 
 // The guide: after the quick exit, Back must show no answer. The server already forbids every

@@ -9,6 +9,10 @@ PAGE_TYPES = {
     },
     "psychotherapy": {"fr": "/fr/services/psychotherapie/", "en": "/en/services/psychotherapy/"},
     "compare": {"fr": "/fr/comparer/", "en": "/en/compare/"},
+    "compare-two": {
+        "fr": "/fr/comparer/psychotherapie/intervention-de-crise/",
+        "en": "/en/compare/psychotherapy/crisis-intervention/",
+    },
     "guide": {"fr": "/fr/quel-service-choisir/", "en": "/en/which-service/"},
     "resources": {"fr": "/fr/ressources/", "en": "/en/resources/"},
     "glossary": {"fr": "/fr/glossaire/", "en": "/en/glossary/"},

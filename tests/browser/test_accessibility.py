@@ -14,7 +14,8 @@ WIDTHS = [320, 1280]
 # Controls that are not words inside a sentence, so WCAG 2.5.8 applies to them.
 TARGETS = (
     ".utility-bar a, .site-nav a, .help-lines a, .button, button, input[type=radio], "
-    ".footer-links a, .toc a, .breadcrumb a, .help-bar-more a"
+    ".footer-links a, .toc a, .breadcrumb a, .help-bar-more a, .az-index a, .glance-links a, "
+    ".related-pages a, details > summary, .compare-picker select"
 )
 axe = Axe()
 
