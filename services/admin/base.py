@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ..translation_status import missing_translations
 from ..workbench import field_readability
+from .rich_text import rich_text_field_names, rich_text_formfield, with_nonce
 
 admin.site.site_header = _("Orientation — content")
 admin.site.site_title = _("Orientation")
@@ -31,6 +32,18 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     """Translated content: FR/EN tabs, history with undo, and a column for translation gaps."""
 
     formfield_overrides = URL_FIELDS
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Rich-text fields (each model's RICH_TEXT_FIELDS, each language) get the editor."""
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.name in rich_text_field_names(self.model):
+            return rich_text_formfield(formfield)
+        return formfield
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The editor's import map is an inline script: it needs the request's CSP nonce.
+        context["media"] = with_nonce(context["media"], request)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description=_("translations"))
     def translation_status(self, obj):
