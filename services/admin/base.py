@@ -16,8 +16,10 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .. import roles
 from ..translation_status import missing_translations
 from ..workbench import field_readability
+from .drafts import publication_rule_form
 from .rich_text import rich_text_field_names, rich_text_formfield, with_nonce
 
 admin.site.site_header = _("Orientation — content")
@@ -39,6 +41,15 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         if formfield is not None and db_field.name in rich_text_field_names(self.model):
             return rich_text_formfield(formfield)
         return formfield
+
+    def get_form(self, request, obj=None, **kwargs):
+        # Drafts may be saved half-written; publishing needs everything (services/publishing.py).
+        form = super().get_form(request, obj, **kwargs)
+        publication = roles.PUBLICATION_FIELDS.get(self.model._meta.model_name)
+        drafts_only = not request.user.has_perm(roles.PUBLISH_PERMISSION)
+        return publication_rule_form(
+            form, saved_as_draft=bool(publication and obj is None and drafts_only)
+        )
 
     def render_change_form(self, request, context, *args, **kwargs):
         # The editor's import map is an inline script: it needs the request's CSP nonce.

@@ -42,8 +42,9 @@ def script_refusals(page: Page):
     refused = []
     page.on(
         "console",
-        lambda m: refused.append(m.text) if "Content Security" in m.text and "script" in m.text
-        else None,
+        lambda m: (
+            refused.append(m.text) if "Content Security" in m.text and "script" in m.text else None
+        ),
     )
     return refused
 
