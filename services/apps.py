@@ -8,7 +8,7 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Site content")
 
     def ready(self):
-        from . import checks, keys, signals  # noqa: F401  (checks, keys for added rows, cache)
+        from . import checks, history, keys, signals  # noqa: F401  (checks, keys, History, cache)
         from .guide import checks as guide_checks
 
         guide_checks.register()

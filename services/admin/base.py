@@ -20,6 +20,7 @@ from .. import roles
 from ..translation_status import missing_translations
 from ..workbench import field_readability
 from .drafts import publication_rule_form
+from .history import TrustedHistoryAdmin
 from .rich_text import rich_text_field_names, rich_text_formfield, with_nonce
 
 admin.site.site_header = _("Orientation — content")
@@ -30,7 +31,7 @@ admin.site.index_title = _("Site content")
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ContentAdmin(TrustedHistoryAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     """Translated content: FR/EN tabs, history with undo, and a column for translation gaps."""
 
     formfield_overrides = URL_FIELDS

@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .. import publishing
 from ..models import Criterion, GlossaryTerm, Intervention, Page, Resource, Source, Trait
 from .base import URL_FIELDS, ContentAdmin, ReviewedContentAdmin
+from .history import TrustedHistoryAdmin
 
 
 class TraitInline(TranslationTabularInline):
@@ -154,7 +155,7 @@ class GlossaryTermAdmin(ContentAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(TrustedHistoryAdmin, SimpleHistoryAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ("title", "publisher", "language", "consulted", "cited_by")
     list_filter = ("language", "publisher")

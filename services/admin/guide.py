@@ -14,6 +14,7 @@ from ..guide import safety
 from ..guide.selectors import profile_outcomes
 from ..models import AnswerRule, Choice, ChoiceWeight, Question, ReviewedProfile
 from .base import ContentAdmin
+from .history import TrustedHistoryAdmin
 
 
 class ChoiceFormSet(CustomInlineFormSet):
@@ -154,7 +155,7 @@ class ReviewedProfileAdmin(ContentAdmin):
 
 
 @admin.register(ChoiceWeight)
-class ChoiceWeightAdmin(SimpleHistoryAdmin):
+class ChoiceWeightAdmin(TrustedHistoryAdmin, SimpleHistoryAdmin):
     list_display = ("choice", "intervention", "weight")
     list_filter = ("intervention", "choice__question")
     fields = ("choice", "intervention", "weight")

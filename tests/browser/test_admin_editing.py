@@ -9,7 +9,7 @@ from django.test import Client
 from playwright.sync_api import Page, expect
 
 from services import roles
-from services.models import Intervention, Page as SitePage
+from services.models import Page as SitePage
 
 SCREENSHOTS = "/tmp"
 
