@@ -41,11 +41,17 @@ def rich_text_fields(model):
 
 
 def tracked_fields(model):
-    """The concrete fields History compares (not the automatic timestamps)."""
+    """The concrete fields History compares: not the automatic timestamps, and not a translated
+    field's original column (`name`), which only mirrors its French copy (`name_fr`)."""
+    from .translation_status import translated_field_names
+
+    originals = set(translated_field_names(model))
     return [
         field
         for field in model._meta.concrete_fields
-        if not field.primary_key and not getattr(field, "auto_now", False)
+        if not field.primary_key
+        and not getattr(field, "auto_now", False)
+        and field.name not in originals
     ]
 
 
