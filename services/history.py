@@ -91,7 +91,19 @@ def word_diff(old, new):
             segments.append(("removed", "".join(before[i1:i2])))
         if j2 > j1:
             segments.append(("added", "".join(after[j1:j2])))
-    return [(kind, text) for kind, text in segments if text]
+    return [(kind, text) for kind, text in _spaces_unmarked(segments) if text]
+
+
+def _spaces_unmarked(segments):
+    """Spaces at the edges of a removed or added run belong to the unchanged text."""
+    for kind, text in segments:
+        if kind == "same":
+            yield kind, text
+            continue
+        core = text.strip()
+        yield "same", text[: len(text) - len(text.lstrip())]
+        yield kind, core
+        yield "same", text[len(text.rstrip()) :] if core else ""
 
 
 def _shorten(tokens, after_change, before_change):

@@ -18,10 +18,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .. import roles
 from ..translation_status import missing_translations
-from ..workbench import field_readability
+from ..workbench import field_readability, page_readability
 from .drafts import publication_rule_form
 from .history import TrustedHistoryAdmin
 from .rich_text import rich_text_field_names, rich_text_formfield, with_nonce
+from .wording import AgreementAdmin
 
 admin.site.site_header = _("Orientation — content")
 admin.site.site_title = _("Orientation")
@@ -31,7 +32,7 @@ admin.site.index_title = _("Site content")
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ContentAdmin(TrustedHistoryAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ContentAdmin(AgreementAdmin, TrustedHistoryAdmin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     """Translated content: FR/EN tabs, history with undo, and a column for translation gaps."""
 
     formfield_overrides = URL_FIELDS
@@ -112,10 +113,13 @@ class ReviewedContentAdmin(ContentAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
         readability = field_readability(obj) if obj else []
+        # The page as a whole, by the rule the home panel uses (workbench.readability_misses).
+        page_figures = page_readability(obj) if obj else {}
         extra_context = {
             **(extra_context or {}),
             "readability": readability,
-            # Opened only when a text misses its target.
-            "readability_missed": any(not figures.meets_target for *_, figures in readability),
+            "page_readability": sorted(page_figures.items()),
+            # Opened only when the page misses its target, as the home panel would say.
+            "readability_missed": any(not f.meets_target for f in page_figures.values()),
         }
         return super().change_view(request, object_id, form_url, extra_context)

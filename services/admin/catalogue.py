@@ -11,6 +11,7 @@ from .. import publishing
 from ..models import Criterion, GlossaryTerm, Intervention, Page, Resource, Source, Trait
 from .base import URL_FIELDS, ContentAdmin, ReviewedContentAdmin
 from .history import TrustedHistoryAdmin
+from .wording import AgreementAdmin
 
 
 class TraitInline(TranslationTabularInline):
@@ -155,7 +156,7 @@ class GlossaryTermAdmin(ContentAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(TrustedHistoryAdmin, SimpleHistoryAdmin):
+class SourceAdmin(AgreementAdmin, TrustedHistoryAdmin, SimpleHistoryAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ("title", "publisher", "language", "consulted", "cited_by")
     list_filter = ("language", "publisher")

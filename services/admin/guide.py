@@ -15,6 +15,7 @@ from ..guide.selectors import profile_outcomes
 from ..models import AnswerRule, Choice, ChoiceWeight, Question, ReviewedProfile
 from .base import ContentAdmin
 from .history import TrustedHistoryAdmin
+from .wording import AgreementAdmin
 
 
 class ChoiceFormSet(CustomInlineFormSet):
@@ -155,7 +156,7 @@ class ReviewedProfileAdmin(ContentAdmin):
 
 
 @admin.register(ChoiceWeight)
-class ChoiceWeightAdmin(TrustedHistoryAdmin, SimpleHistoryAdmin):
+class ChoiceWeightAdmin(AgreementAdmin, TrustedHistoryAdmin, SimpleHistoryAdmin):
     list_display = ("choice", "intervention", "weight")
     list_filter = ("intervention", "choice__question")
     fields = ("choice", "intervention", "weight")

@@ -9,6 +9,7 @@ from django.test import Client
 from playwright.sync_api import Page, expect
 
 from services import roles
+from services.models import GlossaryTerm, Intervention
 from services.models import Page as SitePage
 
 SCREENSHOTS = "/tmp"
@@ -76,3 +77,34 @@ def test_the_rich_text_editor_saves_clean_html(site, editor_page: Page):
         set(re.findall(r"([\w-]+)=", attrs)) <= {"href", "rel", "hreflang"} for attrs in attributes
     ), attributes
     assert refused == []
+
+
+def test_an_editor_saves_a_french_only_draft(site, editor_page: Page):
+    editor_page.goto(f"{site}/admin/services/intervention/add/")
+    editor_page.locator("#id_name_fr").press_sequentially("Groupe d'entraide")
+    # The address fills itself from the name, and stays editable.
+    expect(editor_page.locator("#id_slug_fr")).to_have_value("groupe-dentraide")
+    editor_page.get_by_role("button", name=re.compile("^Enregistrer$")).first.click()
+    expect(editor_page.locator(".messagelist")).to_be_visible()
+    expect(editor_page.locator(".errornote")).to_have_count(0)
+    draft = Intervention.objects.get(name_fr="Groupe d'entraide")
+    assert draft.status == Intervention.Status.DRAFT
+    assert not draft.name_en
+    editor_page.goto(f"{site}/admin/")
+    expect(editor_page.locator("#translation-gaps")).to_contain_text("Groupe d'entraide")
+
+
+def test_a_one_field_edit_shows_exactly_one_changed_field_in_history(site, editor_page: Page):
+    term = GlossaryTerm.objects.get(key="psychotherapy")
+    editor_page.goto(f"{site}/admin/services/glossaryterm/{term.pk}/change/")
+    definition = editor_page.locator("#id_definition_fr")
+    definition.fill(definition.input_value() + " Il se soigne.")
+    editor_page.get_by_role("button", name=re.compile("^Enregistrer$")).first.click()
+    expect(editor_page.locator(".messagelist")).to_be_visible()
+    editor_page.goto(f"{site}/admin/services/glossaryterm/{term.pk}/history/")
+    latest = editor_page.locator("#change-history tbody tr").first
+    expect(latest.locator("dt")).to_have_count(1)
+    expect(latest.locator("dt")).to_have_text("Définition [FR]")
+    expect(latest.locator("ins")).to_contain_text("Il se soigne")
+    expect(editor_page.locator("#change-history")).not_to_contain_text("None")
+    editor_page.screenshot(path=f"{SCREENSHOTS}/editors-ux-history.png", full_page=False)
