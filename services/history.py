@@ -22,6 +22,7 @@ from .readability import plain_text
 REVERT_REASON = "restored-from:"
 # Unchanged words kept around a change; longer unchanged runs are shortened with « … ».
 CONTEXT_WORDS = 6
+REWRITTEN = 0.5
 TOKENS = re.compile(r"\s+|[\w’'-]+|[^\w\s]", re.UNICODE)
 
 
@@ -77,10 +78,14 @@ def word_diff(old, new):
     """[(kind, text)] with kind 'same', 'removed' or 'added', word by word.
 
     Long unchanged runs keep CONTEXT_WORDS words on each side of a change, joined by « … ».
+    A text mostly rewritten (under REWRITTEN of its words kept) reads better whole: the old
+    text struck through, then the new one.
     """
     before, after = TOKENS.findall(old or ""), TOKENS.findall(new or "")
     segments = []
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    if before and after and matcher.ratio() < REWRITTEN:
+        return [("removed", old.strip()), ("same", " "), ("added", new.strip())]
     opcodes = matcher.get_opcodes()
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_admin_home_lists_content_by_area_and_technical_sections_last(admin_client):
-    apps = admin_client.get(reverse("admin:index")).context["app_list"]
+    apps = admin_client.get(reverse("admin:index"), headers={"Accept-Language": "en"}).context[
+        "app_list"
+    ]
     names = [str(app["name"]) for app in apps]
     assert names[:3] == ["Pages", "Kinds of help", "Comparison table"]
     content = [i for i, app in enumerate(apps) if app["app_label"] == "services"]

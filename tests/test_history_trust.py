@@ -31,6 +31,15 @@ def test_the_word_diff_shows_whole_words_never_elided_characters():
     assert "chars]" not in shown and "Help people find" in shown
 
 
+def test_a_rewritten_text_reads_whole_old_then_new():
+    segments = history.word_diff("Help to reach a goal.", "Edited summary.")
+    assert segments == [
+        ("removed", "Help to reach a goal."),
+        ("same", " "),
+        ("added", "Edited summary."),
+    ]
+
+
 def test_a_long_unchanged_stretch_keeps_its_words_around_the_change():
     words = " ".join(f"mot{i}" for i in range(60))
     segments = history.word_diff(words, words + " ajouté")
