@@ -13,7 +13,7 @@ import difflib
 import re
 
 from django.db import models
-from django.db.models.signals import pre_save
+from django.db.models.signals import m2m_changed, pre_save
 from django.dispatch import receiver
 
 from .readability import plain_text
@@ -146,3 +146,12 @@ def keep_only_real_changes(sender, instance, raw=False, **kwargs):
     if current is not None and not changed_fields(sender, current, instance):
         instance.skip_history_when_saving = True
         instance._history_skip_set = True
+
+
+@receiver(m2m_changed)
+def record_linked_changes(sender, instance, action, **kwargs):
+    """A change of linked rows (sources) after a save that changed no field is a real change:
+    the skip set above is lifted before simple-history's `post_*` handler looks at it."""
+    if action.startswith("pre_") and getattr(instance, "_history_skip_set", False):
+        del instance.skip_history_when_saving
+        instance._history_skip_set = False

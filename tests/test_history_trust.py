@@ -117,3 +117,12 @@ def test_rich_text_changes_are_compared_as_words(editor):
     with translation.override("en"):
         rows = changes_between(Intervention, old, crisis.history.latest())
     assert len(rows) == 1 and "formatting changed" in str(rows[0]["diff"])
+
+
+def test_a_change_of_sources_alone_is_recorded(editor):
+    crisis = Intervention.objects.get(key="crisis")
+    before = crisis.history.count()
+    data = form_data(editor, crisis)
+    data["sources"] = data["sources"][:-1]
+    assert editor.post(change(crisis), data).status_code == 302
+    assert crisis.history.count() == before + 1
