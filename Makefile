@@ -11,7 +11,7 @@ RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1} DJANGO_ADMIN_MFA=$${DJANGO_ADMIN_MFA
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test bench lint format messages messages-compiled system-packages lock browser clean
+.PHONY: help install install-test install-lint run superuser test bench lint format messages messages-compiled system-packages lock browser clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
@@ -20,13 +20,26 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# What running needs; the test and lint tools come only with `make test` and `make lint`.
 $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	@touch $@
+
+$(VENV)/.installed-lint: $(VENV)/.installed
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[lint]"
 	@touch $@
 
 # The catalogues too: the site refuses to start without them (services/checks.py), and the
 # tests read the French URLs from them.
-install: $(VENV)/.installed messages-compiled ## Create .venv, install the project with its test tools, compile the catalogues
+install: $(VENV)/.installed messages-compiled ## Create .venv, install what running needs, compile the catalogues
+
+install-test: $(VENV)/.installed-test messages-compiled ## Also install the test tools (pytest, Playwright, ruff…)
+
+install-lint: $(VENV)/.installed-lint ## Also install the linters (ruff, hadolint)
 
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | system-packages
 	msgfmt --check-format -o $@ $<
@@ -43,6 +56,10 @@ run: install messages-compiled ## Migrate, load the content and serve on 127.0.0
 	$(RUN_ENV) $(BIN)/python manage.py seed_content
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+superuser: install ## Create an admin account interactively (asks for a username and password)
+	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
+	$(RUN_ENV) $(BIN)/python manage.py createsuperuser
+
 browser: ## Install Debian's Chromium for the browser tests (when root and missing)
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -54,7 +71,7 @@ browser: ## Install Debian's Chromium for the browser tests (when root and missi
 
 # Coverage of services/ and orientation_site/ is reported at the end (pyproject's
 # [tool.coverage]); PYTEST_ADDOPTS=--no-cov skips it.
-test: install messages-compiled browser ## Run the whole suite, browser tests included, with coverage
+test: install-test messages-compiled browser ## Run the whole suite, browser tests included, with coverage
 	$(BIN)/pytest --cov --cov-report=term; status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing."; exit 1; fi; \
 	  exit $$status
@@ -65,16 +82,16 @@ bench: install messages-compiled ## Benchmark against a minimal view and nginx (
 	  || { echo "Install wrk and nginx (Debian packages) to run the benchmark."; exit 1; }
 	$(BIN)/python bench/run.py
 
-lint: install ## ruff (lint and format) and hadolint (the Dockerfile)
+lint: install-lint ## ruff (lint and format) and hadolint (the Dockerfile)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/hadolint Dockerfile
 
-format: install ## Format and fix imports
+format: install-lint ## Format and fix imports
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-messages: install ## Extract interface strings into locale/*/django.po (needs gettext)
+messages: install-test ## Extract interface strings into locale/*/django.po (needs gettext)
 	$(BIN)/python manage.py makemessages -l fr -l en --no-wrap --add-location=file --ignore=.venv --ignore=staticfiles
 	# English msgids are the English text: each msgstr is its msgid, never a fuzzy guess.
 	$(BIN)/python scripts/english_catalogue.py locale/en/LC_MESSAGES/django.po

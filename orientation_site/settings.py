@@ -5,7 +5,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "adminsortable2",
     "csp",
+    "django_prose_editor",
     "axes",
     "simple_history",
     "django_otp",
@@ -255,10 +256,12 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
 # Content-Security-Policy: nothing from another host, no inline script, no plug-ins, no framing.
+# NONCE appears in the header only on a response that used `request.csp_nonce` (the admin's
+# rich-text editor and its import map, services/admin/rich_text.py); public pages never do.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF],
         "font-src": [SELF],

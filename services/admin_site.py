@@ -70,6 +70,9 @@ def has_nul(request):
 
 class OrientationAdminSite(admin.AdminSite):
     login_template = "admin/mfa_login.html"
+    # The side bar repeated the home page's list and took 276 of 1280 pixels from every list
+    # (issue 15): the home page and the breadcrumbs lead everywhere it did.
+    enable_nav_sidebar = False
 
     @property
     def login_form(self):
@@ -101,6 +104,12 @@ class OrientationAdminSite(admin.AdminSite):
             return inner(request, *args, **kwargs)
 
         return guarded
+
+    def get_app_list(self, request, app_label=None):
+        from .admin.home import grouped
+
+        app_list = super().get_app_list(request, app_label)
+        return app_list if app_label else grouped(app_list)
 
     def each_context(self, request):
         context = super().each_context(request)

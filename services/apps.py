@@ -8,7 +8,7 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Site content")
 
     def ready(self):
-        from . import checks, keys, outdated, signals  # noqa: F401  (checks, keys, markers, cache)
+        from . import checks, history, keys, outdated, signals  # noqa: F401  (checks, keys, History, markers, cache)
         from .guide import checks as guide_checks
 
         guide_checks.register()

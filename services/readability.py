@@ -20,6 +20,9 @@ TARGETS = {
     "fr": (_("Kandel-Moles reading ease"), 60, "min"),
 }
 MAX_AVERAGE_SENTENCE = 20
+# Each measure's scale: textstat's formulas run past them on very short or very long texts
+# (an ease of 112, a grade of -3), which no one can read. Scores are clamped to them.
+SCALES = {"en": (0, 18), "fr": (0, 100)}
 
 
 @cache
@@ -94,7 +97,10 @@ def measure(text, language):
         score = textstat.flesch_kincaid_grade(text)
     else:
         score = textstat.flesch_reading_ease(text)
+    low, high = SCALES[language]
     sentences = max(textstat.sentence_count(text), 1)
     return Readability(
-        language, round(score, 1), round(textstat.lexicon_count(text) / sentences, 1)
+        language,
+        round(min(max(score, low), high), 1),
+        round(textstat.lexicon_count(text) / sentences, 1),
     )

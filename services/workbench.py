@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 
+from . import publishing, roles
 from .models import AccessPoint, Intervention, Page, Region
 from .readability import measure, plain_text
 from .translation_status import missing_translations, translated_field_names
@@ -32,6 +33,10 @@ class Gap:
     obj: object
     language: str
     fields: tuple
+
+    @property
+    def is_draft(self):
+        return not roles.is_live(self.obj)
 
     @property
     def kind(self):
@@ -56,7 +61,8 @@ class Stale(Gap):
 
 
 def translation_gaps(models=None):
-    """Every visitor-facing field that is filled in one language and empty in the other.
+    """Every visitor-facing field filled in one language and empty in the other, and every
+    required one still empty (a draft's: what publishing it will need, services/publishing.py).
 
     `models`: only these (the ones a user may view); all of the app's by default.
     """
@@ -65,7 +71,11 @@ def translation_gaps(models=None):
         if not translated_field_names(model):
             continue
         for obj in model.objects.all():
-            for language, fields in sorted(missing_translations(obj).items()):
+            by_language = missing_translations(obj)
+            for language, fields in publishing.gaps_by_language(obj).items():
+                known = by_language.setdefault(language, [])
+                known += [name for name in fields if name not in known]
+            for language, fields in sorted(by_language.items()):
                 gaps.append(Gap(obj, language, tuple(fields)))
     return gaps
 

@@ -16,9 +16,14 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .. import roles
 from ..translation_status import missing_translations
-from ..workbench import field_readability
+from ..workbench import field_readability, page_readability
+from .drafts import publication_rule_form
+from .history import TrustedHistoryAdmin
 from .outdated import OutdatedTranslationsMixin, outdated_column
+from .rich_text import rich_text_field_names, rich_text_formfield, with_nonce
+from .wording import AgreementAdmin
 
 admin.site.site_header = _("Orientation — content")
 admin.site.site_title = _("Orientation")
@@ -28,11 +33,38 @@ admin.site.index_title = _("Site content")
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ContentAdmin(OutdatedTranslationsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
-    """Translated content: FR/EN tabs, history with undo, a column for translation gaps and
-    outdated translations (admin/outdated.py)."""
+class ContentAdmin(
+    OutdatedTranslationsMixin,
+    AgreementAdmin,
+    TrustedHistoryAdmin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
+):
+    """Translated content: FR/EN tabs, history a person can trust, with undo, a column for
+    translation gaps and outdated translations (admin/outdated.py)."""
 
     formfield_overrides = URL_FIELDS
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Rich-text fields (each model's RICH_TEXT_FIELDS, each language) get the editor."""
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.name in rich_text_field_names(self.model):
+            return rich_text_formfield(formfield)
+        return formfield
+
+    def get_form(self, request, obj=None, **kwargs):
+        # Drafts may be saved half-written; publishing needs everything (services/publishing.py).
+        form = super().get_form(request, obj, **kwargs)
+        publication = roles.PUBLICATION_FIELDS.get(self.model._meta.model_name)
+        drafts_only = not request.user.has_perm(roles.PUBLISH_PERMISSION)
+        return publication_rule_form(
+            form, saved_as_draft=bool(publication and obj is None and drafts_only)
+        )
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The editor's import map is an inline script: it needs the request's CSP nonce.
+        context["media"] = with_nonce(context["media"], request)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description=_("translations"))
     def translation_status(self, obj):
@@ -91,10 +123,13 @@ class ReviewedContentAdmin(ContentAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
         readability = field_readability(obj) if obj else []
+        # The page as a whole, by the rule the home panel uses (workbench.readability_misses).
+        page_figures = page_readability(obj) if obj else {}
         extra_context = {
             **(extra_context or {}),
             "readability": readability,
-            # Opened only when a text misses its target.
-            "readability_missed": any(not figures.meets_target for *_, figures in readability),
+            "page_readability": sorted(page_figures.items()),
+            # Opened only when the page misses its target, as the home panel would say.
+            "readability_missed": any(not f.meets_target for f in page_figures.values()),
         }
         return super().change_view(request, object_id, form_url, extra_context)

@@ -3,11 +3,15 @@
 from adminsortable2.admin import SortableAdminMixin
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from .. import publishing
 from ..models import Criterion, GlossaryTerm, Intervention, Page, Resource, Source, Trait
 from .base import URL_FIELDS, ContentAdmin, ReviewedContentAdmin
+from .history import TrustedHistoryAdmin
+from .wording import AgreementAdmin
 
 
 class TraitInline(TranslationTabularInline):
@@ -24,6 +28,8 @@ class InterventionAdmin(SortableAdminMixin, ReviewedContentAdmin):
     filter_horizontal = ("sources",)
     inlines = [TraitInline]
     actions = ["publish", "unpublish", "mark_reviewed"]
+    # The address fills itself from the name as you type, and stays editable.
+    prepopulated_fields = {"slug_fr": ("name_fr",), "slug_en": ("name_en",)}
     fieldsets = [
         (
             _("Publication"),
@@ -47,22 +53,50 @@ class InterventionAdmin(SortableAdminMixin, ReviewedContentAdmin):
 
     # Who may publish, and the read-only status without it: services/admin/guards.py.
 
-    def _set_status(self, request, queryset, status, message):
-        for intervention in queryset:
-            intervention.status = status
-            intervention.save()
-        self.message_user(request, message % {"count": len(queryset)}, messages.SUCCESS)
-
     @admin.action(description=_("Publish"), permissions=["publish"])
     def publish(self, request, queryset):
-        self._set_status(
-            request, queryset, Intervention.Status.PUBLISHED, _("%(count)d published.")
-        )
+        """Publishes what is complete in both languages; names what is not, and why."""
+        published = 0
+        for intervention in queryset:
+            gaps = publishing.publication_gaps(intervention)
+            if gaps:
+                self.message_user(
+                    request,
+                    _("« %(name)s » stays a draft: fill in %(fields)s first.")
+                    % {"name": intervention, "fields": ", ".join(gaps.values())},
+                    messages.WARNING,
+                )
+                continue
+            intervention.status = Intervention.Status.PUBLISHED
+            intervention.save()
+            published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d intervention published.",
+                    "%(count)d interventions published.",
+                    published,
+                )
+                % {"count": published},
+                messages.SUCCESS,
+            )
 
     @admin.action(description=_("Back to draft (hide from visitors)"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        self._set_status(
-            request, queryset, Intervention.Status.DRAFT, _("%(count)d moved back to draft.")
+        for intervention in queryset:
+            intervention.status = Intervention.Status.DRAFT
+            intervention.save()
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d intervention moved back to draft.",
+                "%(count)d interventions moved back to draft.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
         )
 
 
@@ -122,7 +156,7 @@ class GlossaryTermAdmin(ContentAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(AgreementAdmin, TrustedHistoryAdmin, SimpleHistoryAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ("title", "publisher", "language", "consulted", "cited_by")
     list_filter = ("language", "publisher")

@@ -14,6 +14,8 @@ from ..guide import safety
 from ..guide.selectors import profile_outcomes
 from ..models import AnswerRule, Choice, ChoiceWeight, Question, ReviewedProfile
 from .base import ContentAdmin
+from .history import TrustedHistoryAdmin
+from .wording import AgreementAdmin
 
 
 class ChoiceFormSet(CustomInlineFormSet):
@@ -154,7 +156,7 @@ class ReviewedProfileAdmin(ContentAdmin):
 
 
 @admin.register(ChoiceWeight)
-class ChoiceWeightAdmin(SimpleHistoryAdmin):
+class ChoiceWeightAdmin(AgreementAdmin, TrustedHistoryAdmin, SimpleHistoryAdmin):
     list_display = ("choice", "intervention", "weight")
     list_filter = ("intervention", "choice__question")
     fields = ("choice", "intervention", "weight")
