@@ -58,14 +58,14 @@ def test_a_revert_is_named_in_the_admins_language():
     assert revert_label("Moved by drag and drop") == "Moved by drag and drop"
 
 
-def test_a_one_field_edit_records_exactly_one_changed_field(editor):
+def test_a_one_field_edit_records_exactly_one_changed_field(reviewer):
     term = GlossaryTerm.objects.first()
     before = term.history.count()
-    data = form_data(editor, term)
+    data = form_data(reviewer, term)
     # Browsers send text areas with \r\n: that alone is not a change.
     data = {k: v.replace("\n", "\r\n") if isinstance(v, str) else v for k, v in data.items()}
     data["definition_en"] = data["definition_en"] + " More."
-    assert editor.post(change(term), data).status_code == 302
+    assert reviewer.post(change(term), data).status_code == 302
     assert term.history.count() == before + 1
     latest, previous = term.history.all()[:2]
     rows = changes_between(GlossaryTerm, previous, latest)
@@ -82,20 +82,20 @@ def test_saving_without_a_change_records_nothing(editor):
     assert term.history.count() == before
 
 
-def test_history_page_in_french_with_the_diff_and_a_revert_named(editor):
-    editor.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"
+def test_history_page_in_french_with_the_diff_and_a_revert_named(reviewer):
+    reviewer.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"
     term = GlossaryTerm.objects.first()
     old = term.history.latest()
-    data = form_data(editor, term) | {"definition_fr": "Une toute nouvelle définition."}
-    editor.post(change(term), data)
+    data = form_data(reviewer, term) | {"definition_fr": "Une toute nouvelle définition."}
+    reviewer.post(change(term), data)
     revert_url = reverse("admin:services_glossaryterm_simple_history", args=[term.pk, old.pk])
-    page = editor.get(revert_url)
+    page = reviewer.get(revert_url)
     body = page.content.decode()
     assert "comparée à la version actuelle" in body
     assert "<del>" in body and "<ins>" in body
     assert body.index("revert-comparison") < body.index('name="_save"')
-    editor.post(revert_url, form_data_from(page))
-    body = editor.get(reverse("admin:services_glossaryterm_history", args=[term.pk])).content
+    reviewer.post(revert_url, form_data_from(page))
+    body = reviewer.get(reverse("admin:services_glossaryterm_history", args=[term.pk])).content
     body = body.decode()
     assert "Restauré à partir de la version du" in body
     assert "Historique" in body and "None" not in body
@@ -119,10 +119,10 @@ def test_rich_text_changes_are_compared_as_words(editor):
     assert len(rows) == 1 and "formatting changed" in str(rows[0]["diff"])
 
 
-def test_a_change_of_sources_alone_is_recorded(editor):
+def test_a_change_of_sources_alone_is_recorded(reviewer):
     crisis = Intervention.objects.get(key="crisis")
     before = crisis.history.count()
-    data = form_data(editor, crisis)
+    data = form_data(reviewer, crisis)
     data["sources"] = data["sources"][:-1]
-    assert editor.post(change(crisis), data).status_code == 302
+    assert reviewer.post(change(crisis), data).status_code == 302
     assert crisis.history.count() == before + 1

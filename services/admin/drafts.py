@@ -42,6 +42,10 @@ class PublicationRuleForm:
 
 def publication_rule_form(form_class, saved_as_draft=False):
     """`form_class` with the rule; `saved_as_draft`: see PublicationRuleForm."""
-    return type(
+    rule_form = type(
         form_class.__name__, (PublicationRuleForm, form_class), {"saved_as_draft": saved_as_draft}
     )
+    # The metaclass built the fields again from the model: keep those the admin shaped (help
+    # text such as an outdated-translation mark, the rich-text editor).
+    rule_form.base_fields = form_class.base_fields
+    return rule_form
