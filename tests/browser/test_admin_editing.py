@@ -22,17 +22,19 @@ def site(writable_site):
 SCREENSHOTS = "/tmp"
 
 
-@pytest.fixture
-def editor_page(site, page: Page, django_user_model):
-    """A browser page logged in as an Editor, the admin in French."""
+def logged_in(site, page: Page, django_user_model, role, *, publish=False):
+    """`page` logged in as a member of `role`, the admin in French, at 1280 × 900."""
     # Transactional tests empty the tables the migrations filled: the role is rebuilt here.
-    group, _created = Group.objects.get_or_create(name=roles.EDITOR)
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="services", codename__regex=r"^(add|change|delete|view)_"
-        )
+    group, _created = Group.objects.get_or_create(name=role)
+    permissions = Permission.objects.filter(
+        content_type__app_label="services", codename__regex=r"^(add|change|delete|view)_"
     )
-    user = django_user_model.objects.create_user("editrice", is_staff=True)
+    if publish:
+        permissions = permissions | Permission.objects.filter(codename="publish_content")
+    group.permissions.set(permissions)
+    user = django_user_model.objects.create_user(
+        "reviseur" if publish else "editrice", is_staff=True
+    )
     user.groups.add(group)
     client = Client()
     client.force_login(user)
@@ -42,6 +44,18 @@ def editor_page(site, page: Page, django_user_model):
     page.set_extra_http_headers({"Accept-Language": "fr"})
     page.set_viewport_size({"width": 1280, "height": 900})
     return page
+
+
+@pytest.fixture
+def editor_page(site, page: Page, django_user_model):
+    """A browser page logged in as an Editor: their changes to live content wait (four eyes)."""
+    return logged_in(site, page, django_user_model, roles.EDITOR)
+
+
+@pytest.fixture
+def reviewer_page(site, page: Page, django_user_model):
+    """A browser page logged in as the only Reviewer, whose saves go live at once."""
+    return logged_in(site, page, django_user_model, roles.REVIEWER, publish=True)
 
 
 def script_refusals(page: Page):
@@ -57,24 +71,24 @@ def script_refusals(page: Page):
     return refused
 
 
-def test_the_rich_text_editor_saves_clean_html(site, editor_page: Page):
-    refused = script_refusals(editor_page)
+def test_the_rich_text_editor_saves_clean_html(site, reviewer_page: Page):
+    refused = script_refusals(reviewer_page)
     about = SitePage.objects.get(key="about")
-    editor_page.goto(f"{site}/admin/services/page/{about.pk}/change/")
-    editor = editor_page.locator(".prose-editor:has(#id_body_fr) [contenteditable=true]")
+    reviewer_page.goto(f"{site}/admin/services/page/{about.pk}/change/")
+    editor = reviewer_page.locator(".prose-editor:has(#id_body_fr) [contenteditable=true]")
     expect(editor).to_be_visible()
     # The textarea holding the HTML is hidden: an editor never sees a tag.
-    expect(editor_page.locator("textarea#id_body_fr")).to_be_hidden()
+    expect(reviewer_page.locator("textarea#id_body_fr")).to_be_hidden()
     editor.scroll_into_view_if_needed()
-    editor_page.screenshot(path=f"{SCREENSHOTS}/editors-ux-change-form.png", full_page=False)
+    reviewer_page.screenshot(path=f"{SCREENSHOTS}/editors-ux-change-form.png", full_page=False)
     editor.click()
-    editor_page.keyboard.press("Control+End")
-    editor_page.keyboard.press("Enter")
-    editor_page.keyboard.press("Control+b")
-    editor_page.keyboard.type("Texte important")
-    editor_page.keyboard.press("Control+b")
-    editor_page.get_by_role("button", name=re.compile("Enregistrer$")).first.click()
-    expect(editor_page.locator(".messagelist")).to_be_visible()
+    reviewer_page.keyboard.press("Control+End")
+    reviewer_page.keyboard.press("Enter")
+    reviewer_page.keyboard.press("Control+b")
+    reviewer_page.keyboard.type("Texte important")
+    reviewer_page.keyboard.press("Control+b")
+    reviewer_page.get_by_role("button", name=re.compile("Enregistrer$")).first.click()
+    expect(reviewer_page.locator(".messagelist")).to_be_visible()
     about.refresh_from_db()
     assert "<strong>Texte important</strong>" in about.body_fr
     tags = set(re.findall(r"<(\w+)", about.body_fr))
@@ -101,17 +115,17 @@ def test_an_editor_saves_a_french_only_draft(site, editor_page: Page):
     expect(editor_page.locator("#translation-gaps")).to_contain_text("Groupe d'entraide")
 
 
-def test_a_one_field_edit_shows_exactly_one_changed_field_in_history(site, editor_page: Page):
+def test_a_one_field_edit_shows_exactly_one_changed_field_in_history(site, reviewer_page: Page):
     term = GlossaryTerm.objects.get(key="psychotherapy")
-    editor_page.goto(f"{site}/admin/services/glossaryterm/{term.pk}/change/")
-    definition = editor_page.locator("#id_definition_fr")
+    reviewer_page.goto(f"{site}/admin/services/glossaryterm/{term.pk}/change/")
+    definition = reviewer_page.locator("#id_definition_fr")
     definition.fill(definition.input_value() + " Il se soigne.")
-    editor_page.get_by_role("button", name=re.compile("^Enregistrer$")).first.click()
-    expect(editor_page.locator(".messagelist")).to_be_visible()
-    editor_page.goto(f"{site}/admin/services/glossaryterm/{term.pk}/history/")
-    latest = editor_page.locator("#change-history tbody tr").first
+    reviewer_page.get_by_role("button", name=re.compile("^Enregistrer$")).first.click()
+    expect(reviewer_page.locator(".messagelist")).to_be_visible()
+    reviewer_page.goto(f"{site}/admin/services/glossaryterm/{term.pk}/history/")
+    latest = reviewer_page.locator("#change-history tbody tr").first
     expect(latest.locator("dt")).to_have_count(1)
     expect(latest.locator("dt")).to_have_text("Définition [FR]")
     expect(latest.locator("ins")).to_contain_text("Il se soigne")
-    expect(editor_page.locator("#change-history")).not_to_contain_text("None")
-    editor_page.screenshot(path=f"{SCREENSHOTS}/editors-ux-history.png", full_page=False)
+    expect(reviewer_page.locator("#change-history")).not_to_contain_text("None")
+    reviewer_page.screenshot(path=f"{SCREENSHOTS}/editors-ux-history.png", full_page=False)
