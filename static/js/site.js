@@ -39,18 +39,19 @@
 })();
 
 // The guide: when answers are missing, move focus to the summary so it is read out first.
-// The page's address ends in #main, and the browser moves focus to <main> when it scrolls to
-// that fragment, after this script has run: so focus again once the page has loaded.
+// It is already on the first screen: focus without scrolling, so the quick exit and the help
+// lines above it stay in view. Focus again once the page has loaded, in case the browser
+// moved it meanwhile.
 (function () {
   "use strict";
   var summary = document.getElementById("error-summary");
   if (!summary) {
     return;
   }
-  summary.focus();
+  summary.focus({ preventScroll: true });
   window.addEventListener("load", function () {
     window.requestAnimationFrame(function () {
-      summary.focus();
+      summary.focus({ preventScroll: true });
     });
   });
 })();

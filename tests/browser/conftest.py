@@ -42,9 +42,10 @@ def browser_type_launch_args(browser_type_launch_args):
 def reading_server(django_db_setup, django_db_blocker):
     """A live server for tests that only read, started once for the session.
 
-    pytest-django's `live_server` makes every test transactional: the tables are emptied after
-    each one and the content (about 2 s to load) loaded again. Most browser tests only read:
-    they share this server and the content `django_db_setup` loaded (see `site`).
+    pytest-django's `live_server` would make every test transactional: the tables emptied
+    after each one and the content (about 2 s to load) loaded again. Most browser tests only
+    read: they share this server and the content `django_db_setup` loaded (see `site`); the
+    others ask for `writable_site`.
     """
     with django_db_blocker.unblock():
         server = LiveServer("localhost")
@@ -79,11 +80,13 @@ def site(db, reading_server):
 
 
 @pytest.fixture
-def writable_site(live_server):
-    """A live server with the real content, in a transaction-isolated test of its own.
+def writable_site(transactional_db, reading_server):
+    """The same live server, for a test that changes anything: the tables are emptied after
+    it (a transactional test), and the next reading test loads the content again.
 
-    Yields: the URL. The tables are emptied after the test (pytest-django's `live_server`),
-    so it may change anything; it costs a content load (about 2 s) per test.
+    Yields: the URL. It costs a content load (about 2 s) per test. One server for every
+    test: with SQLite in memory, two servers sharing the test's connection trip over each
+    other's thread checks.
     """
     call_command("seed_content", verbosity=0)
-    return live_server.url
+    return reading_server.url
