@@ -59,14 +59,21 @@ def whole_phone_numbers(text, markup=True):
     return PHONE.sub(keep_whole, text)
 
 
-def typeset_text(text, language, markup=True, links=False):
+def typeset_text(text, language, markup=True, links=False, context=""):
     """One run of text (no tags): French punctuation in French, whole phone numbers always;
     with `links` (HTML only), each number is also a link to dial or text it."""
     if language == "fr":
         text = french_punctuation(text)
     if markup and links:
-        return link_phone_numbers(text)
+        return link_phone_numbers(text, context)
     return whole_phone_numbers(text, markup=markup)
+
+
+# Elements that end the sentence a number belongs to.
+BLOCKS = frozenset(
+    "p li td th dd dt div h1 h2 h3 h4 h5 h6 br ul ol dl table tr section article details "
+    "summary blockquote".split()
+)
 
 
 def typeset_html(html, language):
@@ -77,6 +84,9 @@ def typeset_html(html, language):
     Phone numbers become links except inside the elements of NO_LINK.
     """
     parts = TAG_OR_TEXT.split(html)
+    # The sentence so far, across inline tags (« texte au <strong>535353</strong> »): whether
+    # a number is one to text depends on it. A block starts a new one.
+    sentence = ""
     raw_depth = 0
     no_link_depth = 0
     foreign = []  # [tag name, depth] of the element in another language we are inside
@@ -89,6 +99,8 @@ def typeset_html(html, language):
             if tag is None:
                 continue
             closing, name = tag.group(1) == "/", tag.group(2).lower()
+            if name in BLOCKS:
+                sentence = ""
             if name in NO_LINK:
                 no_link_depth = max(no_link_depth + (-1 if closing else 1), 0)
             if foreign and name == foreign[0][0]:
@@ -100,5 +112,8 @@ def typeset_html(html, language):
                 if lang and lang.group(1).split("-")[0].lower() != language:
                     foreign.append([name, 1])
         elif part and not raw_depth and not foreign:
-            parts[index] = typeset_text(part, language, links=not no_link_depth)
+            parts[index] = typeset_text(
+                part, language, links=not no_link_depth, context=sentence[-60:]
+            )
+            sentence += part
     return "".join(parts)

@@ -59,6 +59,16 @@ def test_numbers_link_to_the_right_address(text, expected):
         "$911 fine",
         "https://example.org/811/page",
         "65 % des gens",
+        # A review found these linked: street numbers became sms: (regions.yaml, Montréal).
+        "12345 boulevard Albert-Hudon",
+        "12415 boulevard Lacordaire",
+        "100000 personnes",
+        "page 211",
+        "Loi 15, art. 211",
+        "Projet de loi 988",
+        "2 811 appels",
+        "3 211 km",
+        "811 000 appels",
     ],
 )
 def test_amounts_years_and_addresses_stay_text(text):
@@ -108,10 +118,26 @@ class _MainText(HTMLParser):
             self.runs.append(data)
 
 
+TEXTING = re.compile(r"\b(?:text|texte|texter|texto|sms)\b[^.;:!?]{0,20}$", re.IGNORECASE)
+
+
 def untappable_numbers(html):
+    """Number-shaped text of <main> outside any link. A 5- or 6-digit number counts only
+    after a verb of texting: elsewhere it is a street number or a count."""
     parser = _MainText()
     parser.feed(html)
-    return [m.group(0) for run in parser.runs for m in NUMBER_SHAPED.finditer(run)]
+    text = " ".join(parser.runs)
+    return [
+        m.group(0)
+        for m in NUMBER_SHAPED.finditer(text)
+        if not (m.group(0).isdigit() and len(m.group(0)) >= 5)
+        or TEXTING.search(text[max(m.start() - 40, 0) : m.start()])
+    ]
+
+
+def test_the_check_finds_a_short_code_to_text_but_not_a_street_number():
+    html = "<main><p>Texte au 535353.</p><p>12345 boulevard Albert-Hudon</p></main>"
+    assert untappable_numbers(html) == ["535353"]
 
 
 def test_the_check_finds_a_bare_number():
@@ -144,3 +170,11 @@ def test_the_crisis_page_text_has_tappable_numbers(client, language):
     html = client.get(url).content.decode()
     main = html.split("<main", 1)[1].split("</main>", 1)[0]
     assert "phone-link" in main
+
+
+def test_a_short_code_in_bold_after_a_verb_of_texting_is_linked():
+    """The sentence crosses inline tags: « texte au <strong>535353</strong> »."""
+    assert links(typeset_html("<li>texte au <strong>535353</strong>;</li>", "fr")) == [
+        "sms:535353"
+    ]
+    assert links(typeset_html("<p>Écris.</p><p><strong>535353</strong></p>", "fr")) == []
