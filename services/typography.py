@@ -71,8 +71,32 @@ def typeset_text(text, language, markup=True, links=False, context=""):
 
 # Elements that end the sentence a number belongs to.
 BLOCKS = frozenset(
-    "p li td th dd dt div h1 h2 h3 h4 h5 h6 br ul ol dl table tr section article details "
-    "summary blockquote".split()
+    [
+        "p",
+        "li",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "details",
+        "summary",
+        "blockquote",
+    ]
 )
 
 

@@ -174,7 +174,5 @@ def test_the_crisis_page_text_has_tappable_numbers(client, language):
 
 def test_a_short_code_in_bold_after_a_verb_of_texting_is_linked():
     """The sentence crosses inline tags: « texte au <strong>535353</strong> »."""
-    assert links(typeset_html("<li>texte au <strong>535353</strong>;</li>", "fr")) == [
-        "sms:535353"
-    ]
+    assert links(typeset_html("<li>texte au <strong>535353</strong>;</li>", "fr")) == ["sms:535353"]
     assert links(typeset_html("<p>Écris.</p><p><strong>535353</strong></p>", "fr")) == []
