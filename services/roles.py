@@ -49,6 +49,25 @@ def is_content(model):
     return model._meta.app_label == "services" and model._meta.model_name not in NOT_VISIBLE
 
 
+def would_be_live(obj):
+    """Whether visitors would see `obj` once saved as it is (saved or not): for a new row, or
+    one moved under another parent. Same rules as is_live."""
+    if obj is None or not is_content(type(obj)):
+        return False
+    name = obj._meta.model_name
+    if name in LIVE_THROUGH:
+        parent = obj
+        for attribute in LIVE_THROUGH[name].split("."):
+            parent = getattr(parent, attribute, None)
+            if parent is None:
+                return False
+        return would_be_live(parent)
+    if name in PUBLICATION_FIELDS:
+        field, published, _draft = PUBLICATION_FIELDS[name]
+        return getattr(obj, field) == published
+    return True
+
+
 def is_live(obj):
     """Whether visitors can see `obj` now: deleting or unpublishing it is a Reviewer's act.
 

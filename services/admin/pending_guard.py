@@ -109,8 +109,36 @@ class PendingAdminMixin:
                 ),
             )
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """On the add form, content that would be live at once is refused, with the
+        Editor's input kept on the form (four eyes: nothing goes live unreviewed)."""
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None or changes.publishes_directly(request.user):
+            return form
+        user = request.user
+
+        class NewContentForm(form):
+            def _post_clean(self):
+                super()._post_clean()
+                if changes.may_not_create(user, self.instance):
+                    self.add_error(
+                        None,
+                        _(
+                            "This would be visible to visitors at once. Ask a Reviewer to add "
+                            "it, or save it as a draft where there is one."
+                        ),
+                    )
+
+        NewContentForm.__name__ = form.__name__
+        NewContentForm.base_fields = form.base_fields
+        return NewContentForm
+
     def save_model(self, request, obj, form, change):
-        if change and changes.must_wait(request.user, type(obj)._default_manager.get(pk=obj.pk)):
+        stored = type(obj)._default_manager.get(pk=obj.pk) if change else None
+        # Live now, or about to be (a row moved under a live parent): the change waits.
+        if change and (
+            changes.must_wait(request.user, stored) or changes.may_not_create(request.user, obj)
+        ):
             m2m_names = {field.name for field in obj._meta.many_to_many}
             m2m = {name: value for name, value in form.cleaned_data.items() if name in m2m_names}
             carry_over(obj, form, m2m)

@@ -25,6 +25,10 @@ from .phones import DialNumberField, validate_phone_number
 def verified_field():
     return models.DateField(
         _("last verified"),
+        # Empty until a Reviewer first checks it: an Editor may add a place or a region, whose
+        # review fields they cannot fill (services/roles.py). An empty form used to be a 500.
+        null=True,
+        blank=True,
         help_text=_(
             "The day someone last checked these names, numbers and addresses on the official "
             "pages. Shown to visitors."

@@ -40,7 +40,6 @@ def region_json_ld(request, region, points):
         "name": region.name,
         "description": region.meta_description,
         "inLanguage": IN_LANGUAGE.get(get_language(), get_language()),
-        "lastReviewed": region.last_reviewed.isoformat(),
         "about": area(region.name),
         "mentions": [
             establishment(point, region)
@@ -48,4 +47,6 @@ def region_json_ld(request, region, points):
             if point.kind == AccessPoint.Kind.ESTABLISHMENT and point.region_id == region.pk
         ],
     }
+    if region.last_reviewed:  # empty until a Reviewer first checks the region
+        data["lastReviewed"] = region.last_reviewed.isoformat()
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(ESCAPES))  # noqa: S308
