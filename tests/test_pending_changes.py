@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from services import roles
-from services.models import ContentVersion, GlossaryTerm, PendingChange, Resource
+from services.models import ContentVersion, GlossaryTerm, Intervention, PendingChange, Resource
 from services.page_cache import content_version
 from services.pending import changes, diff
 
@@ -163,6 +163,40 @@ def test_a_reviewer_may_not_approve_their_own_change_when_another_exists(
     assert other_client.post(review(pending), {"_approve": "1"}).status_code == 302
     line.refresh_from_db()
     assert line.phone == NEW_NUMBER
+
+
+def test_a_reviewer_may_not_approve_their_change_once_an_editor_touched_it(
+    reviewer, editor, django_user_model, settings
+):
+    """A review found that an Editor's small edit to a Reviewer's pending change made the
+    Reviewer its author, free to approve their own new number."""
+    settings.REVIEW_SELF_APPROVAL = False
+    _other, other_client = second_reviewer(django_user_model)
+    line, pending = propose_new_number(reviewer)
+    data = form_data(editor, line) | {"editor_note": "typo"}
+    assert editor.post(change(line), data).status_code == 302
+    pending.refresh_from_db()
+    assert pending.is_open
+    assert reviewer.post(review(pending), {"_approve": "1"}).status_code == 400
+    line.refresh_from_db()
+    assert line.phone == OLD_NUMBER
+    assert other_client.post(review(pending), {"_approve": "1"}).status_code == 302
+
+
+@pytest.mark.parametrize("action", ["unpublish", "mark_reviewed"])
+def test_a_reviewer_who_must_wait_cannot_change_live_pages_in_bulk(
+    reviewer, django_user_model, settings, action
+):
+    """A review found a Reviewer could unpublish the crisis page alone through the list's
+    actions while the same change in the form waited for another Reviewer."""
+    settings.REVIEW_SELF_APPROVAL = False
+    second_reviewer(django_user_model)
+    crisis = Intervention.objects.get(key="crisis")
+    before = (crisis.status, crisis.last_reviewed, crisis.reviewer_name)
+    url = reverse("admin:services_intervention_changelist")
+    reviewer.post(url, {"action": action, "_selected_action": [crisis.pk]})
+    crisis.refresh_from_db()
+    assert (crisis.status, crisis.last_reviewed, crisis.reviewer_name) == before
 
 
 def test_self_approval_allowed_by_the_setting(reviewer, django_user_model, settings):

@@ -42,8 +42,20 @@ def carry_over(obj, form, m2m):
             setattr(obj, field.attname, changes.from_json(field, value))
 
 
+# Bulk actions that put pages online, take them off or sign them as reviewed: they save
+# directly, so only someone whose saves go live at once may use them.
+DIRECT_ACTIONS = ("publish", "unpublish", "mark_reviewed")
+
+
 class PendingAdminMixin:
     """Saves of live content by Editors (and Reviewers who may not approve alone) wait."""
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not changes.publishes_directly(request.user):
+            for name in DIRECT_ACTIONS:
+                actions.pop(name, None)
+        return actions
 
     def get_object(self, request, object_id, from_field=None):
         """On the change form, an author who must wait sees the open change's values."""

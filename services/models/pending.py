@@ -71,6 +71,8 @@ class PendingChange(models.Model):
     )
     reviewed = models.DateTimeField(_("reviewed on"), null=True, blank=True)
     comment = models.TextField(_("Reviewer's comment"), max_length=2000, blank=True)
+    # Everyone who proposed part of it (user ids): none of them may approve it alone.
+    contributors = models.JSONField(_("proposed by (everyone)"), default=list, blank=True)
     # The Editor ticked « the other language is still right »: approval saves with it, so the
     # other language is not marked for review (services/outdated.py).
     other_language_still_right = models.BooleanField(

@@ -43,10 +43,14 @@ def reviewers():
 
 def may_approve(user, change=None):
     """Whether `user` may approve `change` (or any change, when None): the publish permission,
-    and not their own change while another Reviewer exists (unless REVIEW_SELF_APPROVAL)."""
+    and not a change they proposed any part of while another Reviewer exists (unless
+    REVIEW_SELF_APPROVAL): an Editor's later touch does not make a Reviewer's own number theirs
+    to approve."""
     if not user.is_active or not user.has_perm(roles.PUBLISH_PERMISSION):
         return False
-    if change is None or user.is_superuser or change.author_id != user.pk:
+    if change is None or user.is_superuser:
+        return True
+    if change.author_id != user.pk and user.pk not in change.contributors:
         return True
     return settings.REVIEW_SELF_APPROVAL or not reviewers().exclude(pk=user.pk).exists()
 
@@ -173,6 +177,7 @@ def propose(obj, user, m2m=None, *, other_language_still_right=False):
     change.values, change.base = proposed, live
     change.other_language_still_right = other_language_still_right
     change.author = user
+    change.contributors = sorted({*change.contributors, user.pk})
     change.status = PendingChange.Status.PENDING
     change.save()
     return change
