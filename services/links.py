@@ -11,11 +11,12 @@ government sites).
 import html
 import re
 import threading
+import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import zip_longest
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from django.apps import apps
@@ -150,16 +151,36 @@ def session():
     return _sessions.session
 
 
+def status_of(method, url, timeout, deadline):
+    """(status, final URL) of `method` on `url`, following up to MAX_REDIRECTS redirects by
+    hand: no body is ever read (requests reads each redirect's body whole: a redirect with an
+    endless body used to grow the memory without limit), and no hop starts after `deadline`
+    (time.monotonic(), seconds). Raises requests.Timeout or requests.TooManyRedirects."""
+    for _hop in range(MAX_REDIRECTS + 1):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise requests.Timeout(f"no answer within {timeout} s")
+        with session().request(
+            method, url, timeout=min(timeout, remaining), allow_redirects=False, stream=True
+        ) as response:
+            if not response.is_redirect:
+                return response.status_code, url
+            url = urljoin(url, response.headers["Location"])
+    raise requests.TooManyRedirects(f"more than {MAX_REDIRECTS} redirects")
+
+
 def check_url(url, timeout):
-    """HEAD, then GET when HEAD fails or is refused; redirects followed. Returns an Answer."""
+    """HEAD, then GET when HEAD fails or is refused; redirects followed. Returns an Answer.
+
+    `timeout` (seconds) bounds each wait for the server, and the whole check to about three
+    times that: a server that keeps answering slowly cannot hold a worker for long.
+    """
     answer = None
+    deadline = time.monotonic() + 3 * timeout
     for method in ("HEAD", "GET"):
         try:
-            with session().request(
-                method, url, timeout=timeout, allow_redirects=True, stream=True
-            ) as response:
-                status = response.status_code
-                answer = Answer(status < 400, status, "", response.url)
+            status, final = status_of(method, url, timeout, deadline)
+            answer = Answer(status < 400, status, "", final)
         except requests.RequestException as error:
             answer = Answer(False, None, describe(error), "")
             if isinstance(error, requests.Timeout | requests.TooManyRedirects):

@@ -32,6 +32,25 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/slow":
             time.sleep(SLOW)
             status, headers = 200, {}
+        elif self.path == "/endless-redirect":
+            # A redirect whose body never ends: nothing of it may be read.
+            self.send_response(302)
+            self.send_header("Location", "/ok")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            chunk = b"%x\r\n%s\r\n" % (65536, b"x" * 65536)
+            deadline = time.monotonic() + 20
+            try:
+                while time.monotonic() < deadline:
+                    self.wfile.write(chunk)
+            except OSError:
+                pass
+            return
+        elif self.path.startswith("/crawl/"):
+            # Each hop answers just within the timeout: the whole check must still end.
+            hop = int(self.path.rsplit("/", 1)[1])
+            time.sleep(0.4)
+            status, headers = 302, {"Location": f"/crawl/{hop + 1}"}
         elif self.path == "/no-head":
             status, headers = (405, {}) if self.command == "HEAD" else (200, {})
         else:
@@ -245,3 +264,21 @@ def test_the_panel_shows_only_places_the_user_may_view(client, django_user_model
     html = response.content.decode()
     assert response.status_code == 200 and 'id="broken-links"' in html
     assert "Brouillon secret" not in html
+
+
+def test_a_redirect_with_an_endless_body_is_followed_without_reading_it(server):
+    """A review found each redirect's body read whole: an endless one grew the memory
+    without limit for as long as the server kept sending."""
+    _httpd, base = server
+    started = time.monotonic()
+    answer = check_url(f"{base}/endless-redirect", timeout=2)
+    assert answer.ok and answer.final_url.endswith("/ok")
+    assert time.monotonic() - started < 5
+
+
+def test_slow_hops_cannot_hold_a_check_past_its_deadline(server):
+    _httpd, base = server
+    started = time.monotonic()
+    answer = check_url(f"{base}/crawl/0", timeout=0.5)
+    assert not answer.ok
+    assert time.monotonic() - started < 4  # about 3 × the timeout, not 10 hops × 2 methods
