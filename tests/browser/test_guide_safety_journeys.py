@@ -48,6 +48,11 @@ def leave_and_come_back(page, language):
     # A page restored from the back-forward cache fires no "load" event: waiting for one
     # would time out (30 s) and prove nothing. Wait for the navigation, then for the document
     # to be complete, which a restored one already is.
+    # Without JavaScript no script can ask the document: the "load" event is waited for.
+    if not page.javascript:
+        with contextlib.suppress(Exception):
+            page.go_back(wait_until="load", timeout=10_000)
+        return
     with contextlib.suppress(Exception):
         page.go_back(wait_until="commit", timeout=10_000)
     with contextlib.suppress(Exception):
