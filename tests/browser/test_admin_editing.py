@@ -4,13 +4,14 @@ the rich-text editor, a French-only draft, and History showing exactly what chan
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from playwright.sync_api import Page, expect
 
 from services import roles
 from services.models import GlossaryTerm, Intervention
 from services.models import Page as SitePage
+
+from .accounts import staff_account
 
 
 @pytest.fixture
@@ -24,18 +25,8 @@ SCREENSHOTS = "/tmp"
 
 def logged_in(site, page: Page, django_user_model, role, *, publish=False):
     """`page` logged in as a member of `role`, the admin in French, at 1280 × 900."""
-    # Transactional tests empty the tables the migrations filled: the role is rebuilt here.
-    group, _created = Group.objects.get_or_create(name=role)
-    permissions = Permission.objects.filter(
-        content_type__app_label="services", codename__regex=r"^(add|change|delete|view)_"
-    )
-    if publish:
-        permissions = permissions | Permission.objects.filter(codename="publish_content")
-    group.permissions.set(permissions)
-    user = django_user_model.objects.create_user(
-        "reviseur" if publish else "editrice", is_staff=True
-    )
-    user.groups.add(group)
+    username = "reviseur" if publish else "editrice"
+    user = staff_account(django_user_model, username, role, publish=publish)
     client = Client()
     client.force_login(user)
     page.context.add_cookies(

@@ -7,7 +7,6 @@ Screenshots of the Reviewer's list and diff go to /tmp (pending-home.png, pendin
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, expect
@@ -16,22 +15,17 @@ from services import roles
 from services.mfa import enrol
 from services.models import PendingChange, Resource
 
+from .accounts import staff_account
+
 PASSWORD = "correct horse battery staple"
 FR = {"Accept-Language": "fr-CA,fr;q=0.9"}
 
 
 def staff(django_user_model, username, group_name, publish):
-    """A staff account in `group_name`, rebuilt here: transactional tests empty the tables the
-    migrations filled (the groups and their permissions)."""
-    group, _created = Group.objects.get_or_create(name=group_name)
-    permissions = Permission.objects.filter(
-        content_type__app_label="services", codename__regex=r"^(add|change|delete|view)_"
+    """A staff account in `group_name`, enrolled for the two-step login."""
+    user = staff_account(
+        django_user_model, username, group_name, publish=publish, password=PASSWORD
     )
-    if publish:
-        permissions = permissions | Permission.objects.filter(codename="publish_content")
-    group.permissions.set(permissions)
-    user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(group)
     enrol(user)
     return user
 
