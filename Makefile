@@ -33,7 +33,7 @@ $(VENV)/.installed-lint: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[lint]"
 	@touch $@
 
-# The catalogues too: the site refuses to start without them (services/checks.py), and the
+# The catalogues too: the site refuses to start without them (orientation_site/checks.py), and the
 # tests read the French URLs from them.
 install: $(VENV)/.installed messages-compiled ## Create .venv, install what running needs, compile the catalogues
 
@@ -84,13 +84,16 @@ bench: install messages-compiled ## Benchmark against a minimal view and nginx (
 	  || { echo "Install wrk and nginx (Debian packages) to run the benchmark."; exit 1; }
 	$(BIN)/python bench/run.py
 
-lint: install-lint ## ruff (lint and format) and hadolint (the Dockerfile)
+lint: install-lint ## ruff (lint and format), djhtml (templates), import-linter (the seams), hadolint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports
 	$(BIN)/hadolint Dockerfile
 
 format: install-lint ## Format and fix imports
 	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml templates
 	$(BIN)/ruff format .
 
 messages: install-test ## Extract interface strings into locale/*/django.po (needs gettext)

@@ -4,9 +4,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from services import views
+from orientation_site import views
+from services.catalogue.sitemaps import InterventionSitemap, PageSitemap
 from services.near_you.sitemaps import RegionSitemap
-from services.sitemaps import InterventionSitemap, PageSitemap
 
 sitemaps = {"pages": PageSitemap, "interventions": InterventionSitemap, "regions": RegionSitemap}
 
@@ -31,5 +31,5 @@ urlpatterns = [
 # The public pages, under /fr/ and /en/ with translated path segments.
 urlpatterns += i18n_patterns(path("", include("services.urls")))
 
-handler400 = "services.views.bad_request"
-handler404 = "services.views.page_not_found"
+handler400 = "orientation_site.views.bad_request"
+handler404 = "orientation_site.views.page_not_found"

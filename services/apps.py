@@ -8,7 +8,12 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Site content")
 
     def ready(self):
-        from . import checks, history, keys, outdated, signals  # noqa: F401  (checks, keys, History, markers, cache)
+        # Importing these registers their checks and signal receivers: the site's checks,
+        # keys for new rows, History, outdated-translation markers, the page cache's version.
+        from orientation_site import checks  # noqa: F401
+
+        from . import keys, signals  # noqa: F401
+        from .editorial import history, outdated  # noqa: F401
         from .guide import checks as guide_checks
 
         guide_checks.register()
@@ -18,14 +23,14 @@ class OrientationAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with the site that enforces two-step login and the role matrix."""
 
     default = False  # `services` itself is ServicesConfig
-    default_site = "services.admin_site.OrientationAdminSite"
+    default_site = "services.editorial.admin_site.OrientationAdminSite"
 
     def ready(self):
         super().ready()
         from django.contrib.auth.signals import user_logged_in
 
-        from .admin_site import start_session_clock
-        from .mfa import warn_when_off
+        from .editorial.admin_site import start_session_clock
+        from .editorial.mfa import warn_when_off
 
         user_logged_in.connect(start_session_clock, dispatch_uid="orientation-session-clock")
         warn_when_off()

@@ -1,12 +1,12 @@
 """Any change to the site's content invalidates every cached public page, in every process.
 
-The version is raised inside the change's own transaction (services/page_cache.py).
+The version is raised inside the change's own transaction (orientation_site/page_cache.py).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .page_cache import bump_content_version
+from orientation_site.page_cache import bump_content_version
 
 # Bookkeeping that visitors never see (and the version itself); a pending change shows only
 # once approved, through its object's own save. Outdated-translation markers do count: they
@@ -26,7 +26,7 @@ def invalidate_pages(sender, **kwargs):
 @receiver(post_delete)
 def withdraw_pending_changes(sender, instance, **kwargs):
     """A change waiting for review of something deleted has nothing left to apply: withdrawn
-    (services/pending/). Only content models with a History: not their history rows."""
+    (services/editorial/pending/). Only content models with a History: not their history rows."""
     meta = sender._meta
     if meta.app_label != "services" or meta.model_name in NOT_CONTENT or meta.auto_created:
         return

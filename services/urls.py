@@ -1,11 +1,12 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import compare_pair, views
+from orientation_site.quick_exit import quick_exit
+
+from .catalogue import compare_pair, views
 from .guide import views as guide_views
 from .models import Page
 from .near_you import views as near_you
-from .quick_exit import quick_exit
 
 app_name = "services"
 

@@ -1,9 +1,9 @@
-"""Users in each role of the matrix (services/roles.py), logged in."""
+"""Users in each role of the matrix (services/editorial/roles.py), logged in."""
 
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from services import roles
+from services.editorial import roles
 
 
 def user_in_role(django_user_model, role):

@@ -8,7 +8,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from services import admin_site
+from services.editorial import admin_site
 
 pytestmark = pytest.mark.django_db
 

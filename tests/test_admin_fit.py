@@ -5,10 +5,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from services.admin.wording import DELETE_SELECTED, gender
+from services.editorial.admin.wording import DELETE_SELECTED, gender
+from services.editorial.readability import SCALES, measure
+from services.editorial.workbench import page_readability, readability_misses
 from services.models import GlossaryTerm, Intervention, Page
-from services.readability import SCALES, measure
-from services.workbench import page_readability, readability_misses
 
 from .admin_forms import change
 

@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from orientation_site.page_cache import content_version
 from services.models import GlossaryTerm, Intervention, PendingChange, Resource, SeedRecord
-from services.page_cache import content_version
 
 from .admin_forms import current_form_data
 

@@ -7,13 +7,13 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import override_settings
 
-from services.models import Intervention
-from services.page_cache import (
+from orientation_site.page_cache import (
     PageCacheMiddleware,
     bump_content_version,
     content_version,
     page_cache_key,
 )
+from services.models import Intervention
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +188,7 @@ def test_on_sqlite_the_version_is_read_again_whenever_the_file_changed(tmp_path,
     import os
     import time
 
-    from services import page_cache
+    from orientation_site import page_cache
 
     database, wal = tmp_path / "db.sqlite3", tmp_path / "db.sqlite3-wal"
     database.write_bytes(b"committed")

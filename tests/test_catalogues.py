@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
-from services.checks import check_compiled_catalogues
+from orientation_site.checks import check_compiled_catalogues
 
 ROOT = Path(settings.BASE_DIR)
 

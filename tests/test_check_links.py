@@ -11,7 +11,7 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from services.links import check_links, check_url, collect_links
+from services.editorial.links import check_links, check_url, collect_links
 from services.models import AccessPoint, LinkCheck, Page, Resource, Source
 
 pytestmark = pytest.mark.django_db
@@ -142,7 +142,7 @@ def test_connection_refused(refused):
 def test_no_more_than_the_per_host_limit_at_once(server):
     """Politeness: at most `per_host` requests to one host at the same time."""
     httpd, base = server
-    from services import links
+    from services.editorial import links
 
     active, peak, lock = [0], [0], threading.Lock()
     original = links.check_url

@@ -9,11 +9,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from services.catalogue.glossary_links import link_acronyms
 from services.content_rules import ACRONYM, FORBIDDEN_PHRASES, NOT_ACRONYMS
-from services.glossary_links import link_acronyms
+from services.editorial.readability import measure, plain_text
+from services.editorial.translation_status import translated_field_names
 from services.models import GlossaryTerm, Intervention, Page, Resource
-from services.readability import measure, plain_text
-from services.translation_status import translated_field_names
 
 from .html import Page as HtmlPage
 from .test_views import all_public_urls

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from services import publishing
+from services.editorial import publishing
+from services.editorial.workbench import translation_gaps
 from services.models import Criterion, Intervention
-from services.workbench import translation_gaps
 
 from .admin_forms import change, form_data
 

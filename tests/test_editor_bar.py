@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from services import page_cache
+from orientation_site import page_cache
 from services.models import Intervention, Page, Region
 
 from .html import page

@@ -19,7 +19,12 @@ FORMAL = re.compile(
     re.IGNORECASE,
 )
 # Interface strings whose every use is public (the admin's own strings say « vous »).
-PUBLIC_SOURCES = ("templates/", "services/views.py", "services/guide/", "services/near_you/")
+PUBLIC_SOURCES = (
+    "templates/",
+    "services/catalogue/views.py",
+    "services/guide/",
+    "services/near_you/",
+)
 # Document titles are cited in their own words, never rewritten.
 NOT_OURS = {"sources.yaml"}
 
@@ -85,7 +90,7 @@ def test_the_check_catches_a_formal_sentence(tmp_path):
     catalogue = tmp_path / "django.po"
     catalogue.write_text(
         '#: templates/base.html\nmsgid "Call 911"\nmsgstr "Appelez le 911"\n\n'
-        '#: services/admin/catalogue.py\nmsgid "Leave empty"\nmsgstr "Laissez vide"\n'
+        '#: services/editorial/admin/catalogue.py\nmsgid "Leave empty"\nmsgstr "Laissez vide"\n'
     )
     found = list(public_catalogue_strings(catalogue))
     assert found == [("Call 911", "Appelez le 911")]

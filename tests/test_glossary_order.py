@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from services.collation import OTHER, by_initial, initial, sort_key
+from services.catalogue.collation import OTHER, by_initial, initial, sort_key
 
 from .test_views import url_in
 

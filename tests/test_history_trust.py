@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from services import history
-from services.admin.history import changes_between, revert_label
+from services.editorial import history
+from services.editorial.admin.history import changes_between, revert_label
 from services.models import GlossaryTerm, Intervention
 
 from .admin_forms import change, form_data

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from services.mfa import enrol, mfa_is_on
+from services.editorial.mfa import enrol, mfa_is_on
 
 from .admin_roles import user_in_role
 

@@ -12,9 +12,9 @@ from django.utils import timezone, translation
 
 from services.content.loader import DEFAULT_CONTENT, read_content, seed_content
 from services.content_rules import ACRONYM, FORBIDDEN_PHRASES, NOT_ACRONYMS
+from services.editorial.readability import measure, plain_text
+from services.editorial.translation_status import translated_field_names
 from services.models import AccessPoint, Region
-from services.readability import measure, plain_text
-from services.translation_status import translated_field_names
 
 from .admin_forms import current_form_data
 from .html import Page
@@ -205,7 +205,7 @@ def test_the_roles_edit_regions_and_only_reviewers_verify_them(django_user_model
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_region_page_reads_plainly(language):
     """The page's own words as a whole (names of establishments included): FR Kandel-Moles
-    ≥ 60, EN Flesch-Kincaid ≤ 8, as for the other pages (services/readability.py)."""
+    ≥ 60, EN Flesch-Kincaid ≤ 8, as for the other pages (services/editorial/readability.py)."""
     missed = {}
     for region in Region.objects.all():
         texts = [getattr(region, f"intro_{language}"), getattr(region, f"body_{language}")]

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 
 from services.content.loader import DEFAULT_CONTENT, read_content, seed_content
 from services.models import GlossaryTerm, Intervention, OutdatedTranslation, Page, PendingChange
-from services.outdated import outdated_fields
+from services.models.safeguards import outdated_fields
 
 from .admin_forms import change, current_form_data, form_data
 
@@ -233,7 +233,7 @@ def test_a_page_cached_during_the_grace_expires_when_the_grace_ends(client, sett
     """The cached copy is kept only until the grace ends, so the notice is never late."""
     from django.core.cache import cache
 
-    from services.page_cache import PAGE_TIMEOUT
+    from orientation_site.page_cache import PAGE_TIMEOUT
 
     settings.TRANSLATION_GRACE_DAYS = 14
     about_page(days_ago=14)

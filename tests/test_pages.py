@@ -198,7 +198,7 @@ def test_purge_deletes_only_login_records_older_than_the_stated_days(settings):
 
 
 def test_the_deploy_check_warns_when_no_contact_address_is_set(settings):
-    from services.checks import publisher_contact
+    from orientation_site.checks import publisher_contact
 
     assert publisher_contact(None) == []
     settings.SITE_CONTACT_EMAIL = settings.PRIVACY_OFFICER_EMAIL = ""

@@ -1,5 +1,6 @@
 """Four eyes (issue 18): an Editor's change to live content waits; a Reviewer approves it or
-sends it back. services/pending/, services/admin/pending_guard.py, services/admin/pending.py."""
+sends it back. services/editorial/pending/, services/editorial/admin/pending_guard.py,
+services/editorial/admin/pending.py."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -8,10 +9,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from services import roles
+from orientation_site.page_cache import content_version
+from services.editorial import roles
+from services.editorial.pending import changes, diff
 from services.models import ContentVersion, GlossaryTerm, Intervention, PendingChange, Resource
-from services.page_cache import content_version
-from services.pending import changes, diff
 
 from .admin_forms import change, form_data
 

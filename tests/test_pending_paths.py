@@ -6,9 +6,10 @@ import yaml
 from django.contrib import admin
 from django.urls import reverse
 
-from services import roles
 from services.content.exporter import export_content
 from services.content.loader import seed_content
+from services.editorial import roles
+from services.editorial.pending import changes
 from services.models import (
     AnswerRule,
     Choice,
@@ -19,7 +20,6 @@ from services.models import (
     Resource,
     Source,
 )
-from services.pending import changes
 
 from .admin_forms import change, form_data
 

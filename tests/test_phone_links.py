@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 import pytest
 from django.utils import translation
 
+from services.catalogue.phone_links import link_phone_numbers
+from services.catalogue.typography import NBSP, typeset_html
 from services.models import Intervention
-from services.phone_links import link_phone_numbers
-from services.typography import NBSP, typeset_html
 
 from .test_near_you import region_urls
 from .test_views import LANGUAGES, all_public_urls, url_in

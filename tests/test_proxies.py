@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def behind_proxies(count):
     """The settings DJANGO_PROXY_COUNT=count gives (orientation_site.settings)."""
-    from orientation_site.settings import client_address
+    from orientation_site.environment import client_address
 
     order, ipware_count = client_address(count)
     return override_settings(
@@ -124,7 +124,7 @@ def test_nginx_sends_the_applications_headers_on_what_it_answers_itself(client):
 
 
 def test_nginx_bypasses_its_cache_for_the_session_keys_the_application_checks():
-    from services.page_cache import SESSION_KEY_SHAPE
+    from orientation_site.page_cache import SESSION_KEY_SHAPE
 
     pattern = re.search(r'"~\^(.+)\$"\s+1;', NGINX.split("$orientation_editor {", 1)[1]).group(1)
     assert pattern == SESSION_KEY_SHAPE.pattern

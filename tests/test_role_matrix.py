@@ -1,6 +1,7 @@
 """Every admin URL and action, as every role: exactly what the role matrix says.
 
-The matrix is services/roles.py (rendered as docs/roles.md). Each test derives its expected
+The matrix is services/editorial/roles.py (rendered as docs/roles.md). Each test derives its
+expected
 status from `roles.allowed(role, act)`, never from a list typed here.
 """
 
@@ -15,9 +16,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import RequestFactory
 from django.urls import reverse
 
-from services import roles
+from services.editorial import roles
+from services.editorial.pending import changes
 from services.models import Choice, GlossaryTerm, Intervention, Page, PendingChange, Question
-from services.pending import changes
 
 from .admin_forms import current_form_data
 from .admin_roles import client_for

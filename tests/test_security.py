@@ -79,7 +79,7 @@ def test_the_https_redirect_carries_the_security_headers(client):
 
 
 def test_a_server_error_carries_the_security_headers(client, monkeypatch):
-    from services import views
+    from services.catalogue import views
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
@@ -306,7 +306,7 @@ def test_a_view_with_its_own_policy_still_gets_it(rf):
     """The site-wide policy is built once; django-csp's per-view decorators still apply."""
     from django.http import HttpResponse
 
-    from services.middleware import ContentSecurityPolicy
+    from orientation_site.middleware import ContentSecurityPolicy
 
     def view(request):
         response = HttpResponse("ok")

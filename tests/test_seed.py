@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from services.content.loader import DEFAULT_CONTENT, read_content, seed_content
+from services.editorial.translation_status import missing_translations, translated_field_names
 from services.models import (
     AccessPoint,
     Criterion,
@@ -17,7 +18,6 @@ from services.models import (
     Source,
     Trait,
 )
-from services.translation_status import missing_translations, translated_field_names
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from services.typography import NBSP, typeset_html, typeset_text
+from services.catalogue.typography import NBSP, typeset_html, typeset_text
 
 from .test_views import all_public_urls, url_in
 

@@ -6,8 +6,9 @@ empty database reproduces every field in both languages.
 
 import yaml
 
+from services.editorial.translation_status import translated_field_names
+
 from ..models import AnswerRule, Choice, Criterion, Intervention, Question, Resource
-from ..translation_status import translated_field_names
 from .loader import CHOICES, KINDS, LANGUAGES, as_json
 
 

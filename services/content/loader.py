@@ -13,6 +13,8 @@ from pathlib import Path
 import yaml
 from django.db import models, transaction
 
+from services.editorial.translation_status import translated_field_names
+
 from ..models import (
     AccessPoint,
     AnswerRule,
@@ -31,7 +33,6 @@ from ..models import (
     Trait,
 )
 from ..sanitize import clean_html
-from ..translation_status import translated_field_names
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("fr", "en")
@@ -202,8 +203,9 @@ def mark_crisis_block(content):
 def open_changes():
     """{(model label, object id): the field names its open pending change proposes}: fields
     never overwritten (the Reviewer decides; approval applies to what is live then)."""
+    from services.editorial.pending.changes import field_for
+
     from ..models import PendingChange
-    from ..pending.changes import field_for
 
     found = {}
     for change in PendingChange.objects.open().select_related("content_type"):

@@ -6,8 +6,9 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from ..page_cache import public_page
-from ..quick_exit import just_left
+from orientation_site.page_cache import public_page
+from orientation_site.quick_exit import just_left
+
 from .forms import GuideForm
 from .scoring import score
 from .selectors import help_lines_for, load_guide, published_questions

@@ -1,6 +1,6 @@
 """Publishing becomes one permission for every kind of content (`publish_content`, held by
 Reviewers: it was `publish_intervention`), and a third role reads without changing anything.
-The role matrix: services/roles.py and docs/roles.md."""
+The role matrix: services/editorial/roles.py and docs/roles.md."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations

@@ -1,5 +1,5 @@
 """Editors and Reviewers edit the guide's safety rules and reviewed profiles; the View-only
-role reads them, and the regions too. The role matrix: services/roles.py and docs/roles.md."""
+role reads them, and the regions too. The role matrix: services/editorial/roles.py and docs/roles.md."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations

@@ -9,7 +9,8 @@ class ContentVersion(models.Model):
     It lives in the database because the database is the one thing every process shares:
     each gunicorn worker, `manage.py shell`, `seed_content`, every instance. A cached page is
     served only while the number it was rendered under is still this one.
-    (services/page_cache.py; docs/decisions/0011-the-content-version-lives-in-the-database.md)
+    (orientation_site/page_cache.py;
+    docs/decisions/0011-the-content-version-lives-in-the-database.md)
     """
 
     version = models.PositiveBigIntegerField(default=1)

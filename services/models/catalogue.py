@@ -235,7 +235,7 @@ class Intervention(models.Model):
         ]
         permissions = [
             # Publishing, unpublishing and deleting published content of any kind: a Reviewer's
-            # act (services/roles.py). Declared here because a permission needs a model.
+            # act (services/editorial/roles.py). Declared here because a permission needs a model.
             ("publish_content", _("Can publish, unpublish or delete published content")),
             ("review_intervention", _("Can mark an intervention as reviewed")),
         ]

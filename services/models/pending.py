@@ -74,7 +74,7 @@ class PendingChange(models.Model):
     # Everyone who proposed part of it (user ids): none of them may approve it alone.
     contributors = models.JSONField(_("proposed by (everyone)"), default=list, blank=True)
     # The Editor ticked « the other language is still right »: approval saves with it, so the
-    # other language is not marked for review (services/outdated.py).
+    # other language is not marked for review (services/editorial/outdated.py).
     other_language_still_right = models.BooleanField(
         _("the other language is still right"), default=False
     )

@@ -26,7 +26,8 @@ def verified_field():
     return models.DateField(
         _("last verified"),
         # Empty until a Reviewer first checks it: an Editor may add a place or a region, whose
-        # review fields they cannot fill (services/roles.py). An empty form used to be a 500.
+        # review fields they cannot fill (services/editorial/roles.py). An empty form used to be a
+        # 500.
         null=True,
         blank=True,
         help_text=_(

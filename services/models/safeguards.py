@@ -5,6 +5,9 @@ docs/decisions/0012-outdated-translations.md says why markers are rows of their 
 than a JSON field on every translated model.
 """
 
+import datetime
+
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -15,8 +18,9 @@ class OutdatedTranslation(models.Model):
     """One translated field of one object whose text in `language` may no longer match the
     other language, because only the other one changed since `since`.
 
-    Created and cleared by services/outdated.py on every save (admin, seed, import); one row
-    per (object, field, language).
+    Created and cleared by services/editorial/outdated.py on every save (admin, seed,
+    import); one row per (object, field, language). Read here by `outdated_fields` and
+    `overdue_since`, which the public English notice uses too.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
@@ -39,6 +43,28 @@ class OutdatedTranslation(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model}:{self.object_id}:{self.field}_{self.language}"
+
+
+def outdated_fields(obj):
+    """{language: {field name: since}} of one object's outdated texts."""
+    kind = ContentType.objects.get_for_model(type(obj))
+    found = {}
+    rows = OutdatedTranslation.objects.filter(content_type=kind, object_id=obj.pk)
+    for row in rows.order_by("field"):
+        found.setdefault(row.language, {})[row.field] = row.since
+    return found
+
+
+def overdue_since(obj, language, now=None):
+    """(oldest marker's date, when the grace ends) for `obj` in `language`, or None.
+
+    The grace is DJANGO_TRANSLATION_GRACE_DAYS: before it ends visitors see nothing.
+    """
+    dates = outdated_fields(obj).get(language, {}).values()
+    if not dates:
+        return None
+    since = min(dates)
+    return since, since + datetime.timedelta(days=settings.TRANSLATION_GRACE_DAYS)
 
 
 class LinkCheck(models.Model):

@@ -2,8 +2,9 @@
 
 from django.urls import reverse
 
+from services.catalogue.sitemaps import BilingualSitemap
+
 from ..models import Region
-from ..sitemaps import BilingualSitemap
 
 
 class RegionSitemap(BilingualSitemap):

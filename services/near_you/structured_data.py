@@ -10,8 +10,9 @@ import json
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from services.catalogue.structured_data import ESCAPES, IN_LANGUAGE
+
 from ..models import AccessPoint
-from ..structured_data import ESCAPES, IN_LANGUAGE
 
 
 def area(name):

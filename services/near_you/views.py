@@ -10,9 +10,10 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from orientation_site.page_cache import public_page
+
 from ..languages import object_urls
 from ..models import AccessPoint, Region, Resource
-from ..page_cache import public_page
 from .structured_data import region_json_ld
 
 # The lines every region page repeats in its "right now" box, by their stable content keys

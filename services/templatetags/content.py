@@ -5,10 +5,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from ..glossary_links import link_acronyms
+from services.catalogue.glossary_links import link_acronyms
+from services.catalogue.typography import typeset_html, typeset_text
+
 from ..languages import shown
 from ..sanitize import clean_html
-from ..typography import typeset_html, typeset_text
 
 register = template.Library()
 
@@ -62,7 +63,8 @@ class TypesetNode(template.Node):
 @register.tag
 def typeset(parser, token):
     """`{% typeset %}…{% endtypeset %}`: French spacing and whole phone numbers, applied once
-    to everything rendered inside (see services/typography.py). `{% typeset text %}` is for a
+    to everything rendered inside (see services/catalogue/typography.py). `{% typeset text %}` is
+    for a
     run of plain text, such as the <title>, where no tag may be added."""
     bits = token.split_contents()
     if len(bits) > 2 or (len(bits) == 2 and bits[1] != "text"):

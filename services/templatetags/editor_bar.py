@@ -11,8 +11,9 @@ from django import template
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
 
+from orientation_site.page_cache import RENDERED_FOR_EDITOR, session_state
+
 from ..models import Question, Region
-from ..page_cache import RENDERED_FOR_EDITOR, session_state
 
 register = template.Library()
 

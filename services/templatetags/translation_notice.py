@@ -5,7 +5,7 @@ outdated in this language for longer than DJANGO_TRANSLATION_GRACE_DAYS, the pag
 and links to the French page. French is the language the content is written in first, so a
 French page never shows it.
 
-The page cache (services/page_cache.py) keeps pages until the content changes. Markers are
+The page cache (orientation_site/page_cache.py) keeps pages until the content changes. Markers are
 content (creating or clearing one raises the content version), but the grace ending is not
 a change: a page rendered during the grace is kept only until the grace ends
 (`page_cache.expire_within`), so the notice appears on the first request after that moment.
@@ -16,8 +16,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from ..outdated import overdue_since
-from ..page_cache import expire_within
+from orientation_site.page_cache import expire_within
+from services.models.safeguards import overdue_since
 
 register = template.Library()
 

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from playwright.sync_api import Page, expect
 
-from services import roles
+from services.editorial import roles
 from services.models import GlossaryTerm, Intervention
 from services.models import Page as SitePage
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from playwright.sync_api import expect
 
-from services import roles
+from services.editorial import roles
 from services.models import Intervention
 
 from .pages import PAGE_TYPES

@@ -11,8 +11,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, expect
 
-from services import roles
-from services.mfa import enrol
+from services.editorial import roles
+from services.editorial.mfa import enrol
 from services.models import PendingChange, Resource
 
 from .accounts import staff_account

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from services.collation import sort_key
+from services.catalogue.collation import sort_key
 
 from .pages import PAGE_TYPES, SUBMIT, open_guide_state
 

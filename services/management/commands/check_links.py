@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from services.links import check_links, collect_links, save_results
+from services.editorial.links import check_links, collect_links, save_results
 
 
 class Command(BaseCommand):

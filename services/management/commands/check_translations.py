@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from services.outdated import outdated_report
-from services.workbench import translation_gaps
+from services.editorial.outdated import outdated_report
+from services.editorial.workbench import translation_gaps
 
 
 class Command(BaseCommand):

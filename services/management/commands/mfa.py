@@ -15,7 +15,7 @@ import qrcode
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from services.mfa import enrol, has_device, remove_devices
+from services.editorial.mfa import enrol, has_device, remove_devices
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from services.workbench import change_url, review_due
+from services.editorial.workbench import change_url, review_due
 
 
 class Command(BaseCommand):

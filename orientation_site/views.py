@@ -1,0 +1,34 @@
+"""The site's own answers outside the content: the health check, the favicon, and the 400 and
+404 pages (in the visitor's language, with links to the home page in both)."""
+
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.views.decorators.cache import never_cache
+
+from services.languages import home_urls
+
+
+@never_cache
+def healthz(request):
+    """For load balancers: the app answers and reaches its database."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on their own: point them at the site's icon."""
+    return redirect(static("img/favicon.svg"), permanent=True)
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", {"alternates": home_urls()}, status=404)
+
+
+def bad_request(request, exception):
+    return render(request, "400.html", {"alternates": home_urls()}, status=400)
