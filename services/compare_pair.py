@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from .languages import language_links
-from .models import Criterion, Intervention, Trait
+from .models import ComparisonCell, Criterion, Intervention
 from .page_cache import public_page
 
 
@@ -39,10 +39,10 @@ def compare_pair(request, first, second):
     if first == second or first not in found or second not in found:
         raise Http404
     pair = [found[first], found[second]]
-    traits = Trait.objects.filter(intervention__in=[i.pk for i in pair])
+    pair_cells = ComparisonCell.objects.filter(intervention__in=[i.pk for i in pair])
     rows = []
-    for criterion in Criterion.objects.prefetch_related(Prefetch("traits", queryset=traits)):
-        cells = {trait.intervention_id: trait for trait in criterion.traits.all()}
+    for criterion in Criterion.objects.prefetch_related(Prefetch("cells", queryset=pair_cells)):
+        cells = {cell.intervention_id: cell for cell in criterion.cells.all()}
         rows.append((criterion, [cells.get(i.pk) for i in pair]))
 
     def url(code):
