@@ -5,9 +5,10 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     AccessPoint,
+    Answer,
     AnswerRule,
-    Choice,
-    ChoiceWeight,
+    AnswerWeight,
+    ComparisonCell,
     Criterion,
     GlossaryTerm,
     Intervention,
@@ -17,7 +18,6 @@ from .models import (
     Resource,
     ReviewedProfile,
     Source,
-    Trait,
 )
 
 
@@ -49,8 +49,8 @@ class CriterionTranslation(TranslationOptions):
     required_languages = ("fr", "en")
 
 
-@register(Trait)
-class TraitTranslation(TranslationOptions):
+@register(ComparisonCell)
+class ComparisonCellTranslation(TranslationOptions):
     fields = ("text",)
     required_languages = ("fr", "en")
 
@@ -91,8 +91,8 @@ class QuestionTranslation(TranslationOptions):
     required_languages = {"fr": ("text",), "en": ("text",)}
 
 
-@register(Choice)
-class ChoiceTranslation(TranslationOptions):
+@register(Answer)
+class AnswerTranslation(TranslationOptions):
     fields = ("text", "reason")
     required_languages = ("fr", "en")
 
@@ -113,12 +113,12 @@ class ReviewedProfileTranslation(TranslationOptions):
 for model in (
     Source,
     Criterion,
-    Trait,
+    ComparisonCell,
     Resource,
     GlossaryTerm,
     Question,
-    Choice,
-    ChoiceWeight,
+    Answer,
+    AnswerWeight,
     AnswerRule,
     ReviewedProfile,
 ):

@@ -1,6 +1,13 @@
 """Making more content than the seed has, for scale tests."""
 
-from services.models import AccessPoint, Criterion, GlossaryTerm, Intervention, Resource, Trait
+from services.models import (
+    AccessPoint,
+    ComparisonCell,
+    Criterion,
+    GlossaryTerm,
+    Intervention,
+    Resource,
+)
 
 
 def multiply_content(times):
@@ -16,8 +23,9 @@ def multiply_content(times):
             clone.slug_en = f"{original.slug_en}-{copy}"
             clone.save()
             clone.sources.set(original.sources.all())
-            Trait.objects.bulk_create(
-                Trait(criterion=c, intervention=clone, text_fr="x", text_en="x") for c in criteria
+            ComparisonCell.objects.bulk_create(
+                ComparisonCell(criterion=c, intervention=clone, text_fr="x", text_en="x")
+                for c in criteria
             )
     for model in (Resource, GlossaryTerm):
         for original in list(model.objects.all()):

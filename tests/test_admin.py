@@ -75,10 +75,10 @@ def test_editing_an_intervention_through_the_admin_saves_both_languages(editor_c
     data["summary_fr"] = "Un nouveau résumé."
     data.update(
         {
-            "traits-TOTAL_FORMS": "0",
-            "traits-INITIAL_FORMS": "0",
-            "traits-MIN_NUM_FORMS": "0",
-            "traits-MAX_NUM_FORMS": "1000",
+            "cells-TOTAL_FORMS": "0",
+            "cells-INITIAL_FORMS": "0",
+            "cells-MIN_NUM_FORMS": "0",
+            "cells-MAX_NUM_FORMS": "1000",
         }
     )
     response = editor_client.post(url, data)
@@ -92,7 +92,7 @@ def test_editing_an_intervention_through_the_admin_saves_both_languages(editor_c
 
 # --- The guide's questions, answers and weights ----------------------------------------------
 
-from services.models import Choice, Question  # noqa: E402
+from services.models import Answer, Question  # noqa: E402
 
 from .admin_forms import current_form_data  # noqa: E402
 
@@ -117,39 +117,39 @@ def test_a_question_saves_unchanged(editor_client):
 def test_a_question_needs_two_answers(editor_client):
     question = Question.objects.get(key="duration")
     url, data = question_form(editor_client, question)
-    for index in range(1, question.choices.count()):
-        data[f"choices-{index}-DELETE"] = "on"
+    for index in range(1, question.answers.count()):
+        data[f"answers-{index}-DELETE"] = "on"
     response = editor_client.post(url, data, headers={"Accept-Language": "en"})
     assert response.status_code == 200
     assert "A question needs at least two answers." in response.content.decode()
-    assert question.choices.count() == 3
+    assert question.answers.count() == 3
 
 
 def test_the_guide_always_keeps_a_risk_signal(editor_client):
-    Choice.objects.exclude(question__key="safety").update(risk_signal=False)
+    Answer.objects.exclude(question__key="safety").update(risk_signal=False)
     question = Question.objects.get(key="safety")
     url, data = question_form(editor_client, question)
-    for index in range(question.choices.count()):
-        data.pop(f"choices-{index}-risk_signal", None)
+    for index in range(question.answers.count()):
+        data.pop(f"answers-{index}-risk_signal", None)
     response = editor_client.post(url, data, headers={"Accept-Language": "en"})
     assert response.status_code == 200
     assert "marked as a risk signal" in response.content.decode()
-    assert question.choices.filter(risk_signal=True).exists()
+    assert question.answers.filter(risk_signal=True).exists()
 
 
 def test_an_answer_needs_both_languages(editor_client):
     question = Question.objects.get(key="hope")
     url, data = question_form(editor_client, question)
-    data["choices-0-text_en"] = ""
+    data["answers-0-text_en"] = ""
     response = editor_client.post(url, data, headers={"Accept-Language": "en"})
     assert response.status_code == 200
     assert response.context["inline_admin_formsets"][0].formset.errors[0]
 
 
 def test_weights_are_edited_on_the_answers_page_with_their_explanation(editor_client):
-    choice = Choice.objects.get(question__key="situation", key="grief")
+    answer = Answer.objects.get(question__key="situation", key="grief")
     response = editor_client.get(
-        reverse("admin:services_choice_change", args=[choice.pk]), headers={"Accept-Language": "en"}
+        reverse("admin:services_answer_change", args=[answer.pk]), headers={"Accept-Language": "en"}
     )
     body = response.content.decode()
     assert response.status_code == 200

@@ -29,17 +29,17 @@ def test_a_question_an_editor_adds_is_a_draft(editor):
         "text_fr": "Une question",
         "text_en": "A question",
         "published": "on",
-        "choices-TOTAL_FORMS": "2",
-        "choices-INITIAL_FORMS": "0",
-        "choices-MIN_NUM_FORMS": "0",
-        "choices-MAX_NUM_FORMS": "1000",
+        "answers-TOTAL_FORMS": "2",
+        "answers-INITIAL_FORMS": "0",
+        "answers-MIN_NUM_FORMS": "0",
+        "answers-MAX_NUM_FORMS": "1000",
     }
     for index in range(2):
         data |= {
-            f"choices-{index}-text_fr": f"Réponse {index}",
-            f"choices-{index}-text_en": f"Answer {index}",
-            f"choices-{index}-reason_fr": "Parce que.",
-            f"choices-{index}-reason_en": "Because.",
+            f"answers-{index}-text_fr": f"Réponse {index}",
+            f"answers-{index}-text_en": f"Answer {index}",
+            f"answers-{index}-reason_fr": "Parce que.",
+            f"answers-{index}-reason_en": "Because.",
         }
     response = editor.post(reverse("admin:services_question_add"), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -134,8 +134,8 @@ def test_an_editor_adds_an_intervention_as_an_unreviewed_draft(editor, admin_cli
     for name in ("status", "last_reviewed", "reviewer_name"):
         data.pop(name, None)
     data |= {"slug_fr": "nouvelle-aide", "slug_en": "new-help", "name_en": "New help"}
-    data = {k: v for k, v in data.items() if not k.startswith("traits-")}
-    data |= {"traits-TOTAL_FORMS": "0", "traits-INITIAL_FORMS": "0"}
+    data = {k: v for k, v in data.items() if not k.startswith("cells-")}
+    data |= {"cells-TOTAL_FORMS": "0", "cells-INITIAL_FORMS": "0"}
     response = editor.post(reverse("admin:services_intervention_add"), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     added = Intervention.objects.get(slug_en="new-help")

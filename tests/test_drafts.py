@@ -13,10 +13,10 @@ pytestmark = pytest.mark.django_db
 
 ADD = "admin:services_intervention_add"
 EMPTY_TRAITS = {
-    "traits-TOTAL_FORMS": "0",
-    "traits-INITIAL_FORMS": "0",
-    "traits-MIN_NUM_FORMS": "0",
-    "traits-MAX_NUM_FORMS": "1000",
+    "cells-TOTAL_FORMS": "0",
+    "cells-INITIAL_FORMS": "0",
+    "cells-MIN_NUM_FORMS": "0",
+    "cells-MAX_NUM_FORMS": "1000",
 }
 
 

@@ -6,7 +6,7 @@ review date was a 500."""
 import pytest
 from django.urls import reverse
 
-from services.models import AccessPoint, Choice, GlossaryTerm, Question, Region, Resource
+from services.models import AccessPoint, Answer, GlossaryTerm, Question, Region, Resource
 
 from .admin_forms import current_form_data
 
@@ -70,7 +70,7 @@ def place_to_go():
 CASES = [
     (Resource, help_line, "name_fr"),
     (GlossaryTerm, glossary_term, "term_fr"),
-    (Choice, answer, "text_fr"),
+    (Answer, answer, "text_fr"),
     (AccessPoint, place_to_go, "name_fr"),
 ]
 

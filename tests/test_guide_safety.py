@@ -14,7 +14,7 @@ from django.utils import translation
 
 from services.content.loader import DEFAULT_CONTENT, seed_content
 from services.guide.safety import GuideSafetyError, problems
-from services.models import AnswerRule, Choice, Intervention, Question, Resource
+from services.models import Answer, AnswerRule, Intervention, Question, Resource
 
 from .admin_forms import current_form_data
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def risk_answers():
-    return Choice.objects.filter(risk_signal=True, question__published=True)
+    return Answer.objects.filter(risk_signal=True, question__published=True)
 
 
 @pytest.fixture
@@ -89,7 +89,7 @@ def test_a_rule_cannot_point_to_a_draft_nor_a_named_kind_of_help_be_unpublished(
     draft = Intervention.objects.create(
         key="draft-help", name="x", slug_fr="x-fr", slug_en="x-en", family="support",
         last_reviewed="2026-01-01")  # fmt: skip
-    rule = AnswerRule(choice=risk_answers().first(), kind="always", intervention=draft,
+    rule = AnswerRule(answer=risk_answers().first(), kind="always", intervention=draft,
                       explanation_fr="x", explanation_en="x")  # fmt: skip
     with pytest.raises(ValidationError):
         rule.full_clean()
@@ -125,8 +125,8 @@ def test_the_system_check_reports_what_bypassed_the_models():
 
 def test_the_answer_form_refuses_to_untick_the_last_risk_signal(admin_client):
     answers = list(risk_answers())
-    Choice.objects.filter(pk__in=[a.pk for a in answers[:-1]]).update(risk_signal=False)
-    url = reverse("admin:services_choice_change", args=[answers[-1].pk])
+    Answer.objects.filter(pk__in=[a.pk for a in answers[:-1]]).update(risk_signal=False)
+    url = reverse("admin:services_answer_change", args=[answers[-1].pk])
     data = current_form_data(admin_client.get(url))
     data.pop("risk_signal")
     response = admin_client.post(url, data, headers={"Accept-Language": "en"})
@@ -147,7 +147,7 @@ def test_the_question_form_refuses_to_unpublish_the_safety_question(admin_client
 
 
 def test_delete_selected_on_the_risk_answers_is_refused_with_the_reason(admin_client):
-    url = reverse("admin:services_choice_changelist")
+    url = reverse("admin:services_answer_changelist")
     ids = [str(pk) for pk in risk_answers().values_list("pk", flat=True)]
     action = {"action": "delete_selected", "_selected_action": ids}
     confirm = admin_client.post(url, action, headers={"Accept-Language": "en"})
@@ -167,10 +167,10 @@ def test_deleting_the_safety_question_in_the_admin_is_refused(admin_client):
 
 
 def test_deleting_an_ordinary_answer_still_works(admin_client):
-    answer = Choice.objects.get(question__key="hope", key="talk")
-    url = reverse("admin:services_choice_delete", args=[answer.pk])
+    answer = Answer.objects.get(question__key="hope", key="talk")
+    url = reverse("admin:services_answer_delete", args=[answer.pk])
     assert admin_client.post(url, {"post": "yes"}).status_code == 302
-    assert not Choice.objects.filter(pk=answer.pk).exists()
+    assert not Answer.objects.filter(pk=answer.pk).exists()
 
 
 # --- The guide's tools in the admin ----------------------------------------------------------
@@ -183,7 +183,7 @@ def test_the_matrix_shows_every_weight_and_the_rules_beside_their_answers(admin_
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert body.count('<td class="weight') == Choice.objects.count() * 9
+    assert body.count('<td class="weight') == Answer.objects.count() * 9
     assert 'class="weight wp5"' in body and 'class="weight wn5"' in body
     assert ("Ne jamais recommander" if language == "fr" else "Never recommend") in body
     assert ("additionne les poids" if language == "fr" else "adds up the weights") in body
@@ -192,7 +192,7 @@ def test_the_matrix_shows_every_weight_and_the_rules_beside_their_answers(admin_
 def test_try_the_guide_breaks_each_score_down_and_names_the_rules(admin_client):
     url = reverse("admin:services_guide_try")
     answers = {
-        q.key: q.choices.get(key=key).pk
+        q.key: q.answers.get(key=key).pk
         for q, key in [
             (Question.objects.get(key="situation"), "couple-family-conflict"),
             (Question.objects.get(key="safety"), "unsafe-at-home"),
@@ -215,7 +215,7 @@ def test_the_audit_page_shows_the_distribution_and_the_profiles(admin_client):
 
 
 def test_the_audit_page_shows_violations_in_red(admin_client):
-    Choice.objects.filter(key="goal").update(distress=True)  # coaching then comes first
+    Answer.objects.filter(key="goal").update(distress=True)  # coaching then comes first
     body = admin_client.get(
         reverse("admin:services_guide_audit"), headers={"Accept-Language": "en"}
     ).content.decode()

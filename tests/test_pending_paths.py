@@ -11,8 +11,8 @@ from services.content.loader import seed_content
 from services.editorial import roles
 from services.editorial.pending import changes
 from services.models import (
+    Answer,
     AnswerRule,
-    Choice,
     GlossaryTerm,
     Intervention,
     PendingChange,
@@ -38,19 +38,19 @@ def test_approval_refuses_a_change_that_breaks_the_guides_safety_net(editor, rev
     """Unticking the risk signal on every risk answer, proposed one by one: each proposal is
     harmless alone, but approving the last one would leave the guide without a way to flag
     danger — refused, with the reason, and nothing applied."""
-    risky = list(Choice.objects.filter(risk_signal=True, question__published=True))
+    risky = list(Answer.objects.filter(risk_signal=True, question__published=True))
     proposals = []
-    for choice in risky:
-        data = form_data(editor, choice)
+    for answer in risky:
+        data = form_data(editor, answer)
         data.pop("risk_signal")  # an unticked box
-        assert editor.post(change(choice), data).status_code == 302
-        proposals.append(PendingChange.objects.open().for_object(choice).get())
+        assert editor.post(change(answer), data).status_code == 302
+        proposals.append(PendingChange.objects.open().for_object(answer).get())
     for pending in proposals[:-1]:
         assert reviewer.post(review(pending), {"_approve": "1"}).status_code == 302
     refused = reviewer.post(review(proposals[-1]), {"_approve": "1"})
     assert refused.status_code == 400
     assert "risk signal" in refused.content.decode()
-    last = Choice.objects.get(pk=proposals[-1].object_id)
+    last = Answer.objects.get(pk=proposals[-1].object_id)
     assert last.risk_signal  # still flagging danger
     proposals[-1].refresh_from_db()
     assert proposals[-1].is_open  # still there, for the Reviewer to send back
@@ -112,8 +112,8 @@ def test_inline_rows_of_a_live_question_are_read_only_for_an_editor(editor, admi
     page = editor.get(change(question))
     assert "rows below are read-only" in page.content.decode()
     data = form_data(admin_client, question)  # a full form, as a browser with the rows open
-    first = question.choices.order_by("order").first()
-    data["choices-0-text_fr"] = "Changé dans la ligne."
+    first = question.answers.order_by("order").first()
+    data["answers-0-text_fr"] = "Changé dans la ligne."
     assert editor.post(change(question), data).status_code == 302
     first.refresh_from_db()
     assert first.text_fr != "Changé dans la ligne."

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from services.editorial import roles
 from services.editorial.pending import changes
-from services.models import Choice, GlossaryTerm, Intervention, Page, PendingChange, Question
+from services.models import Answer, GlossaryTerm, Intervention, Page, PendingChange, Question
 
 from .admin_forms import current_form_data
 from .admin_roles import client_for
@@ -77,8 +77,8 @@ def test_docs_table_is_rendered_from_the_matrix():
 def test_every_content_admin_is_in_the_matrix():
     # A new area is covered by the same rules: every content model is tested below.
     assert {m._meta.model_name for m in CONTENT} >= {
-        "intervention", "page", "criterion", "trait", "resource", "glossaryterm", "source",
-        "question", "choice", "choiceweight",
+        "intervention", "page", "criterion", "comparisoncell", "resource", "glossaryterm", "source",
+        "question", "answer", "answerweight",
     }  # fmt: skip
 
 
@@ -205,10 +205,10 @@ def test_inline_delete_of_a_live_questions_answer(role, admin_client):
     name, client = role
     question = Question.objects.get(key="duration")
     data = current_form_data(admin_client.get(url(Question, "change", question.pk)))
-    data["choices-2-DELETE"] = "on"
+    data["answers-2-DELETE"] = "on"
     client.post(url(Question, "change", question.pk), data)
     allowed = roles.allowed(name, "delete live content (form, bulk action, inline)")
-    assert question.choices.count() == (2 if allowed else 3)
+    assert question.answers.count() == (2 if allowed else 3)
 
 
 @pytest.mark.parametrize("model", NOT_CONTENT, ids=lambda m: m._meta.label_lower)
@@ -243,9 +243,9 @@ def test_view_on_site(role):
 
 def test_revert_posts(role, admin_client):
     name, client = role
-    choice = Choice.objects.get(question__key="situation", key="grief")
-    version = choice.history.order_by("history_date").first()
-    revert = url(Choice, "simple_history", choice.pk, version.history_id)
+    answer = Answer.objects.get(question__key="situation", key="grief")
+    version = answer.history.order_by("history_date").first()
+    revert = url(Answer, "simple_history", answer.pk, version.history_id)
     data = current_form_data(admin_client.get(revert))
     response = client.post(revert, data)
     allowed = roles.allowed(name, "revert to an earlier version (within the rules above)")

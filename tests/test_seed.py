@@ -7,6 +7,7 @@ from services.content.loader import DEFAULT_CONTENT, read_content, seed_content
 from services.editorial.translation_status import missing_translations, translated_field_names
 from services.models import (
     AccessPoint,
+    ComparisonCell,
     Criterion,
     GlossaryTerm,
     Intervention,
@@ -16,7 +17,6 @@ from services.models import (
     Resource,
     SeedRecord,
     Source,
-    Trait,
 )
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ CONTENT_MODELS = [
     Source,
     Intervention,
     Criterion,
-    Trait,
+    ComparisonCell,
     Resource,
     GlossaryTerm,
     Page,
@@ -90,7 +90,7 @@ def test_every_intervention_page_is_complete_and_sourced():
 def test_every_comparison_cell_is_filled():
     assert Criterion.objects.count() >= 6
     for criterion in Criterion.objects.all():
-        assert {t.intervention.key for t in criterion.traits.all()} == ALL_INTERVENTIONS
+        assert {t.intervention.key for t in criterion.cells.all()} == ALL_INTERVENTIONS
 
 
 def test_help_lines_match_the_content_brief():
@@ -149,7 +149,7 @@ def test_an_object_an_editor_deleted_stays_deleted():
 
 def test_a_fresh_database_gets_everything_from_the_data_files():
     Question.objects.all().delete()  # the guide first: its rules protect what they name
-    for model in [Trait, Criterion, Intervention, Resource, GlossaryTerm, Page, Source]:
+    for model in [ComparisonCell, Criterion, Intervention, Resource, GlossaryTerm, Page, Source]:
         model.objects.all().delete()
     SeedRecord.objects.all().delete()
     counts = seed_content()

@@ -341,8 +341,8 @@ def test_export_then_seed_into_an_empty_database_reproduces_every_field(tmp_path
 
 @pytest.mark.parametrize(
     "model",
-    ["intervention", "criterion", "trait", "resource", "glossaryterm", "page", "source",
-     "question", "choice", "choiceweight", "region", "accesspoint"],
+    ["intervention", "criterion", "comparisoncell", "resource", "glossaryterm", "page", "source",
+     "question", "answer", "answerweight", "region", "accesspoint"],
 )  # fmt: skip
 def test_every_content_model_has_a_history_page(client, admin_user, model):
     from django.apps import apps

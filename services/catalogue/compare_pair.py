@@ -15,7 +15,7 @@ from django.utils import translation
 
 from orientation_site.page_cache import public_page
 from services.languages import language_links
-from services.models import Criterion, Intervention, Trait
+from services.models import ComparisonCell, Criterion, Intervention
 
 
 def pair_url(first, second):
@@ -39,10 +39,10 @@ def compare_pair(request, first, second):
     if first == second or first not in found or second not in found:
         raise Http404
     pair = [found[first], found[second]]
-    traits = Trait.objects.filter(intervention__in=[i.pk for i in pair])
+    pair_cells = ComparisonCell.objects.filter(intervention__in=[i.pk for i in pair])
     rows = []
-    for criterion in Criterion.objects.prefetch_related(Prefetch("traits", queryset=traits)):
-        cells = {trait.intervention_id: trait for trait in criterion.traits.all()}
+    for criterion in Criterion.objects.prefetch_related(Prefetch("cells", queryset=pair_cells)):
+        cells = {cell.intervention_id: cell for cell in criterion.cells.all()}
         rows.append((criterion, [cells.get(i.pk) for i in pair]))
 
     def url(code):

@@ -9,7 +9,15 @@ from django.utils.translation import get_language
 
 from orientation_site.page_cache import is_editor_request, public_page
 from services.languages import object_urls
-from services.models import Criterion, Family, GlossaryTerm, Intervention, Page, Resource, Trait
+from services.models import (
+    ComparisonCell,
+    Criterion,
+    Family,
+    GlossaryTerm,
+    Intervention,
+    Page,
+    Resource,
+)
 
 from .collation import LETTERS, by_initial
 from .structured_data import intervention_json_ld
@@ -72,7 +80,7 @@ def intervention_detail(request, slug):
         published.filter(slug=slug)
         .prefetch_related(
             "sources",
-            Prefetch("traits", queryset=Trait.objects.select_related("criterion")),
+            Prefetch("cells", queryset=ComparisonCell.objects.select_related("criterion")),
         )
         .first()
     )
@@ -108,11 +116,11 @@ def compare(request):
     interventions = sorted(
         Intervention.objects.published(), key=lambda i: i.family != Family.PSYCHOTHERAPY
     )
-    published_traits = Trait.objects.filter(intervention__in=[i.pk for i in interventions])
-    criteria = Criterion.objects.prefetch_related(Prefetch("traits", queryset=published_traits))
+    published_cells = ComparisonCell.objects.filter(intervention__in=[i.pk for i in interventions])
+    criteria = Criterion.objects.prefetch_related(Prefetch("cells", queryset=published_cells))
     rows = []
     for criterion in criteria:
-        cells = {trait.intervention_id: trait for trait in criterion.traits.all()}
+        cells = {cell.intervention_id: cell for cell in criterion.cells.all()}
         rows.append((criterion, [cells.get(i.pk) for i in interventions]))
     context = {
         "page": get_page(Page.Key.COMPARE),

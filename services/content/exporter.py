@@ -8,8 +8,8 @@ import yaml
 
 from services.editorial.translation_status import translated_field_names
 
-from ..models import AnswerRule, Choice, Criterion, Intervention, Question, Resource
-from .loader import CHOICES, KINDS, LANGUAGES, as_json
+from ..models import Answer, AnswerRule, Criterion, Intervention, Question, Resource
+from .loader import ANSWERS, KINDS, LANGUAGES, as_json
 
 
 def record_of(kind, obj):
@@ -50,30 +50,30 @@ def export_content():
             objects = objects.select_related(*kind.links)
         content[kind.section] = [record_of(kind, obj) for obj in objects]
 
-    traits = {}
-    for criterion in Criterion.objects.prefetch_related("traits__intervention"):
-        traits[criterion.key] = {
-            trait.intervention.key: {code: getattr(trait, f"text_{code}") for code in LANGUAGES}
-            for trait in criterion.traits.all()
+    cells = {}
+    for criterion in Criterion.objects.prefetch_related("cells__intervention"):
+        cells[criterion.key] = {
+            cell.intervention.key: {code: getattr(cell, f"text_{code}") for code in LANGUAGES}
+            for cell in criterion.cells.all()
         }
     for record in content["criteria"]:
-        record["traits"] = traits.get(record["key"], {})
+        record["cells"] = cells.get(record["key"], {})
 
     content["crisis_block"] = list(
         Resource.objects.filter(in_crisis_block=True).values_list("key", flat=True)
     )
-    choices = Choice.objects.prefetch_related(
+    answers = Answer.objects.prefetch_related(
         "weights__intervention", "rules__intervention", "rules__resource"
     ).order_by("order", "pk")
     by_question = {}
-    for choice in choices:
-        record = record_of(CHOICES, choice)
-        record["weights"] = {w.intervention.key: w.weight for w in choice.weights.all()}
-        record["rules"] = [rule_record(rule) for rule in choice.rules.all()]
-        by_question.setdefault(choice.question_id, []).append(record)
+    for answer in answers:
+        record = record_of(ANSWERS, answer)
+        record["weights"] = {w.intervention.key: w.weight for w in answer.weights.all()}
+        record["rules"] = [rule_record(rule) for rule in answer.rules.all()]
+        by_question.setdefault(answer.question_id, []).append(record)
     keys = dict(Question.objects.values_list("key", "pk"))
     for record in content["questions"]:
-        record["choices"] = by_question.get(keys[record["key"]], [])
+        record["answers"] = by_question.get(keys[record["key"]], [])
     return content
 
 

@@ -17,9 +17,10 @@ from services.editorial.translation_status import translated_field_names
 
 from ..models import (
     AccessPoint,
+    Answer,
     AnswerRule,
-    Choice,
-    ChoiceWeight,
+    AnswerWeight,
+    ComparisonCell,
     Criterion,
     GlossaryTerm,
     Intervention,
@@ -30,7 +31,6 @@ from ..models import (
     ReviewedProfile,
     SeedRecord,
     Source,
-    Trait,
 )
 from ..sanitize import clean_html
 
@@ -179,9 +179,9 @@ KINDS = [
 # `crisis_block` (guide.yaml) is a list of help-line keys, not a kind of its own.
 SECTIONS = (*(kind.section for kind in KINDS), "crisis_block")
 # Nested under each question in the data file.
-CHOICES = Kind(
-    "choices",
-    Choice,
+ANSWERS = Kind(
+    "answers",
+    Answer,
     plain=("order", "risk_signal", "distress"),
     defaults={"risk_signal": False, "distress": False},
 )
@@ -320,8 +320,8 @@ class Seeder:
                     objects[kind.section][key] = obj
             if kind.model is Source:
                 self.sources_by_key = {s.key: s for s in Source.objects.all()}
-        self.seed_traits(content.get("criteria", []), objects)
-        self.seed_choices(content.get("questions", []), objects)
+        self.seed_cells(content.get("criteria", []), objects)
+        self.seed_answers(content.get("questions", []), objects)
         return self.counts
 
     def resolve_links(self, kind, key, values, objects):
@@ -337,11 +337,11 @@ class Seeder:
                 return False
         return True
 
-    def seed_traits(self, criteria, objects):
+    def seed_cells(self, criteria, objects):
         interventions = objects["interventions"]
         for criterion_record in criteria:
             criterion = objects["criteria"].get(criterion_record["key"])
-            for intervention_key, texts in (criterion_record.get("traits") or {}).items():
+            for intervention_key, texts in (criterion_record.get("cells") or {}).items():
                 if intervention_key not in self.seeded_keys["interventions"]:
                     raise ValueError(
                         f"criterion {criterion_record['key']}: "
@@ -352,44 +352,44 @@ class Seeder:
                     continue  # an editor deleted the row or the column
                 wanted = {f"text_{lang}": (texts.get(lang) or "").strip() for lang in LANGUAGES}
                 self.apply(
-                    Trait,
+                    ComparisonCell,
                     f"{criterion.key}:{intervention_key}",
                     wanted,
                     {"criterion": criterion, "intervention": intervention},
                 )
 
-    def seed_choices(self, questions, objects):
+    def seed_answers(self, questions, objects):
         interventions = objects["interventions"]
         for question_record in questions:
             question = objects["questions"].get(question_record["key"])
             if question is None:
                 continue  # an editor deleted the question
-            for record in question_record.get("choices") or []:
+            for record in question_record.get("answers") or []:
                 key = f"{question.key}:{record['key']}"
                 lookup = {"question": question, "key": record["key"]}
-                choice = self.apply(Choice, key, CHOICES.values(record), lookup)
-                if choice is None:
+                answer = self.apply(Answer, key, ANSWERS.values(record), lookup)
+                if answer is None:
                     continue
                 for intervention_key, weight in (record.get("weights") or {}).items():
                     if intervention_key not in self.seeded_keys["interventions"]:
-                        raise ValueError(f"choice {key}: unknown intervention {intervention_key!r}")
+                        raise ValueError(f"answer {key}: unknown intervention {intervention_key!r}")
                     intervention = interventions.get(intervention_key)
                     if intervention is not None:
                         self.apply(
-                            ChoiceWeight,
+                            AnswerWeight,
                             f"{key}:{intervention_key}",
                             {"weight": int(weight)},
-                            {"choice": choice, "intervention": intervention},
+                            {"answer": answer, "intervention": intervention},
                         )
-                self.seed_rules(choice, key, record.get("rules") or [], objects)
+                self.seed_rules(answer, key, record.get("rules") or [], objects)
 
-    def seed_rules(self, choice, choice_key, rules, objects):
+    def seed_rules(self, answer, answer_key, rules, objects):
         """One `AnswerRule` per entry such as `{never: couple-family}`, `{show_first:
         sos-violence-conjugale}` or `{always: psychotherapy, explanation: {fr, en}}`."""
         for order, rule in enumerate(rules, 1):
             (kind,) = [name for name in rule if name in RULE_KINDS] or [None]
             if kind is None:
-                raise ValueError(f"choice {choice_key}: a rule needs one of {sorted(RULE_KINDS)}")
+                raise ValueError(f"answer {answer_key}: a rule needs one of {sorted(RULE_KINDS)}")
             target_key = rule[kind]
             section, field_name = (
                 ("resources", "resource")
@@ -397,7 +397,7 @@ class Seeder:
                 else ("interventions", "intervention")
             )
             if target_key not in self.seeded_keys[section]:
-                raise ValueError(f"choice {choice_key}: unknown {field_name} {target_key!r}")
+                raise ValueError(f"answer {answer_key}: unknown {field_name} {target_key!r}")
             target = objects[section].get(target_key)
             if target is None:
                 continue  # an editor deleted it
@@ -407,9 +407,9 @@ class Seeder:
                 wanted[f"explanation_{language}"] = (texts.get(language) or "").strip()
             self.apply(
                 AnswerRule,
-                f"{choice_key}:{kind}:{target_key}",
+                f"{answer_key}:{kind}:{target_key}",
                 wanted,
-                {"choice": choice, "kind": kind, field_name: target},
+                {"answer": answer, "kind": kind, field_name: target},
             )
 
 

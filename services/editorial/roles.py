@@ -34,10 +34,10 @@ REVIEW_FIELDS = ("last_reviewed", "reviewer_name", "reviewer_profession")
 
 # Models whose rows are live only while a parent is: model name -> attribute path to the parent.
 LIVE_THROUGH = {
-    "trait": "intervention",
-    "choice": "question",
-    "choiceweight": "choice.question",
-    "answerrule": "choice.question",
+    "comparisoncell": "intervention",
+    "answer": "question",
+    "answerweight": "answer.question",
+    "answerrule": "answer.question",
 }
 # Bookkeeping visitors never see (deleting it hides nothing).
 NOT_VISIBLE = {"seedrecord", "pendingchange"}

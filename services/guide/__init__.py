@@ -10,20 +10,20 @@
 
 from .scoring import (
     CRISIS_KEY,
-    Candidate,
-    Option,
+    Answer,
+    KindOfHelp,
     Recommendation,
     Result,
-    UnknownChoice,
+    UnknownAnswer,
     score,
 )
 
 __all__ = [
     "CRISIS_KEY",
-    "Candidate",
-    "Option",
+    "KindOfHelp",
+    "Answer",
     "Recommendation",
     "Result",
-    "UnknownChoice",
+    "UnknownAnswer",
     "score",
 ]

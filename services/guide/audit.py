@@ -70,9 +70,9 @@ class Report:
 def answer_sets(questions, partial, limit=LIMIT, seed=0):
     """(count, iterable of answer-id tuples, sampled) for `questions`, a list of lists of
     answer ids. With `partial`, a question may also be skipped (at least one is answered)."""
-    choices = [[*answers, None] if partial else list(answers) for answers in questions]
+    per_question = [[*answers, None] if partial else list(answers) for answers in questions]
     count = 1
-    for answers in choices:
+    for answers in per_question:
         count *= len(answers)
     if partial:
         count -= 1  # nothing answered at all
@@ -81,26 +81,26 @@ def answer_sets(questions, partial, limit=LIMIT, seed=0):
         return tuple(answer for answer in combination if answer is not None)
 
     if count <= limit:
-        combos = (clean(c) for c in itertools.product(*choices))
+        combos = (clean(c) for c in itertools.product(*per_question))
         return count, (c for c in combos if c), False
     generator = random.Random(seed)  # noqa: S311  (a reproducible sample, not a secret)
-    sample = (clean(tuple(generator.choice(a) for a in choices)) for _ in range(limit))
+    sample = (clean(tuple(generator.choice(a) for a in per_question)) for _ in range(limit))
     return count, (c for c in sample if c), True
 
 
-def check(answers, options, candidates, keys):
+def check(answer_ids, answers_by_id, kinds, keys):
     """The invariants broken by one combination: a list of messages."""
-    result = score(answers, options, candidates)
-    picked = [options[answer] for answer in answers]
+    result = score(answer_ids, answers_by_id, kinds)
+    picked = [answers_by_id[answer_id] for answer_id in answer_ids]
     ranked = [keys[r.intervention_id] for r in result.recommendations]
     found = []
     if not ranked:
         found.append("no recommendation")
-    never = set().union(*(option.never for option in picked))
+    never = set().union(*(answer.never for answer in picked))
     for intervention_id in never & {r.intervention_id for r in result.recommendations}:
         found.append(f"{keys[intervention_id]} recommended despite a « never » rule")
-    for option in picked:
-        for intervention_id in option.always:
+    for answer in picked:
+        for intervention_id in answer.always:
             if intervention_id in never:
                 found.append(f"{keys.get(intervention_id)} both always and never")
             elif intervention_id in keys and keys[intervention_id] not in ranked:
@@ -109,19 +109,19 @@ def check(answers, options, candidates, keys):
     wanted_first += [line for o in picked for line in o.show_first]
     if list(dict.fromkeys(wanted_first)) != list(result.show_first):
         found.append("help lines to show first are missing or out of order")
-    if any(option.risk_signal for option in picked):
+    if any(answer.risk_signal for answer in picked):
         if not result.risk:
             found.append("risk answer without the crisis block")
         elif CRISIS_KEY in keys.values() and ranked[:1] != [CRISIS_KEY]:
             found.append("risk answer without crisis intervention first")
     if any(o.distress or o.risk_signal for o in picked) and ranked[:1] == [COACHING_KEY]:
         found.append("coaching first for a person in distress")
-    if score(tuple(reversed(answers)), options, candidates) != result:
+    if score(tuple(reversed(answer_ids)), answers_by_id, kinds) != result:
         found.append("the result depends on the order of the answers")
     return result, found
 
 
-def check_profile(profile, by_key, options, candidates, keys):
+def check_profile(profile, by_key, answers_by_id, kinds, keys):
     """`profile` has `key`, `answers` ({question key: answer key}), `expected_first` and
     `never` (intervention keys). Returns a `ProfileCheck`."""
     problems = []
@@ -130,7 +130,7 @@ def check_profile(profile, by_key, options, candidates, keys):
     except KeyError as missing:
         return ProfileCheck(profile["key"], (), (f"unknown answer {missing}",))
     ranked = tuple(
-        keys[r.intervention_id] for r in score(answers, options, candidates).recommendations
+        keys[r.intervention_id] for r in score(answers, answers_by_id, kinds).recommendations
     )
     expected = tuple(profile.get("expected_first") or ())
     if ranked[: len(expected)] != expected:
@@ -141,17 +141,17 @@ def check_profile(profile, by_key, options, candidates, keys):
     return ProfileCheck(profile["key"], ranked, tuple(problems))
 
 
-def audit(questions, options, candidates, profiles=(), by_key=None, limit=LIMIT):
+def audit(questions, answers_by_id, kinds, profiles=(), by_key=None, limit=LIMIT):
     """Audit a guide. `questions`: lists of answer ids, one list per published question;
-    `options`, `candidates`: as `scoring.score` takes them; `profiles`: dicts (see
+    `answers_by_id`, `kinds`: as `scoring.score` takes them; `profiles`: dicts (see
     `check_profile`), with `by_key` mapping (question key, answer key) to an answer id.
     Returns a `Report`."""
-    keys = {c.id: c.key for c in candidates}
-    report = Report(positions={c.key: Counter() for c in candidates})
+    keys = {c.id: c.key for c in kinds}
+    report = Report(positions={c.key: Counter() for c in kinds})
     count, full, sampled = answer_sets(questions, partial=False, limit=limit)
     report.combinations, report.sampled = count, sampled
     for answers in full:
-        result, found = check(answers, options, candidates, keys)
+        result, found = check(answers, answers_by_id, kinds, keys)
         report.checked += 1
         for rank, recommendation in enumerate(result.recommendations[:3], 1):
             report.positions[keys[recommendation.intervention_id]][rank] += 1
@@ -162,10 +162,10 @@ def audit(questions, options, candidates, profiles=(), by_key=None, limit=LIMIT)
     for answers in partial:
         if len(answers) in full_sets:
             continue  # checked above
-        _result, found = check(answers, options, candidates, keys)
+        _result, found = check(answers, answers_by_id, kinds, keys)
         report.checked += 1
         report.violations += [Violation(answers, message) for message in found]
     report.profiles = [
-        check_profile(profile, by_key or {}, options, candidates, keys) for profile in profiles
+        check_profile(profile, by_key or {}, answers_by_id, kinds, keys) for profile in profiles
     ]
     return report

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class GuideForm(forms.Form):
     """One required radio question per published question; values are answer keys.
 
-    `questions` are `Question`s with their `choices` prefetched. Nothing is stored: the form
+    `questions` are `Question`s with their `answers` prefetched. Nothing is stored: the form
     only reads what was posted.
     """
 
@@ -18,7 +18,7 @@ class GuideForm(forms.Form):
             self.fields[question.key] = forms.ChoiceField(
                 label=question.text,
                 help_text=question.help,
-                choices=[(choice.key, choice.text) for choice in question.choices.all()],
+                choices=[(answer.key, answer.text) for answer in question.answers.all()],
                 widget=forms.RadioSelect,
                 error_messages={
                     "required": _("Choose an answer to this question."),
@@ -27,7 +27,7 @@ class GuideForm(forms.Form):
             )
 
     def chosen(self):
-        """The `Choice`s picked among the valid answers, in question order.
+        """The `Answer`s picked among the valid answers, in question order.
 
         Call after `is_valid()`: a question left blank or answered with a tampered value is
         simply absent, so a risk answer is honoured even when other answers are missing.
@@ -36,7 +36,7 @@ class GuideForm(forms.Form):
         picked = []
         for question in self.questions:
             key = cleaned.get(question.key)
-            picked += [c for c in question.choices.all() if c.key == key]
+            picked += [a for a in question.answers.all() if a.key == key]
         return picked
 
     def unanswered(self):

@@ -15,6 +15,10 @@ session can switch off a safety net that was on; the kinds of help and help line
 names are protected (`PROTECT`, and `Intervention.save()` is guarded too). `problems()` lists
 what is wrong now, for the system check, `seed_content` (which builds a guide piece by piece
 with the checks `suspended()`, then checks the whole once) and `audit_guide`.
+
+Rule 1 is decided in one place, `risk_answer_problem()`: the guarded saves, `problems()` (the
+seeder, `manage.py check`, `audit_guide`, so CI) and the admin's answers formset (which asks it
+about the answers a form is about to save) all call it.
 """
 
 import threading
@@ -29,6 +33,7 @@ NO_RISK_ANSWER = _(
     "The guide must keep at least one answer marked as a risk signal in a published question, "
     "so that a visitor in danger always sees the crisis lines first."
 )
+NO_RISK_ANSWER_IN = _("Published questions, none with such an answer: %(questions)s.")
 RULE_TO_DRAFT = _(
     "A safety rule of the guide points to a kind of help that is not published: "
     "%(rules)s. Publish it, or change the rule first."
@@ -63,14 +68,46 @@ def suspended():
         _local.suspended -= 1
 
 
-def current_state():
-    """The guide's `State` as stored now (two or three queries)."""
-    from ..models import AnswerRule, Choice, Intervention, Question
+def stored_risk_flags():
+    """{question id: whether one of its answers is a risk signal}, for every published
+    question as stored now (one query)."""
+    from django.db.models import Exists, OuterRef
 
-    has_risk = (
-        Choice.objects.filter(risk_signal=True, question__published=True).exists()
-        or not Question.objects.filter(published=True).exists()
+    from ..models import Answer, Question
+
+    flagged = Answer.objects.filter(question=OuterRef("pk"), risk_signal=True)
+    return dict(
+        Question.objects.filter(published=True)
+        .annotate(flagged=Exists(flagged))
+        .values_list("pk", "flagged")
     )
+
+
+def risk_answer_problem(flags):
+    """Rule 1, the one place it is decided: NO_RISK_ANSWER when the guide asks questions
+    (`flags`: {published question id: whether one of its answers is a risk signal}, e.g.
+    `stored_risk_flags()` with a form's answers in place of what is stored) and none of them
+    has a risk answer; None when the rule holds (a guide that asks nothing suggests nothing)."""
+    if flags and not any(flags.values()):
+        return NO_RISK_ANSWER
+    return None
+
+
+def no_risk_answer_message(flags):
+    """NO_RISK_ANSWER followed by the published questions it is about (their text and key),
+    for the seeder, the system check and the audit, which have no form to point to."""
+    from ..models import Question
+
+    named = Question.objects.filter(pk__in=flags).order_by("order", "pk")
+    questions = "; ".join(f"« {question.text} » ({question.key})" for question in named)
+    return f"{NO_RISK_ANSWER} {NO_RISK_ANSWER_IN % {'questions': questions}}"
+
+
+def current_state():
+    """The guide's `State` as stored now (two queries)."""
+    from ..models import AnswerRule, Intervention
+
+    has_risk = risk_answer_problem(stored_risk_flags()) is None
     # A « never » rule on a draft is harmless (a draft is never recommended anyway).
     broken = AnswerRule.objects.filter(kind=AnswerRule.Kind.ALWAYS).exclude(
         intervention__status=Intervention.Status.PUBLISHED
@@ -92,7 +129,7 @@ def rules_to_drafts_message(rule_ids):
     """RULE_TO_DRAFT, naming the rules (ids) that point to an unpublished kind of help."""
     from ..models import AnswerRule
 
-    rules = AnswerRule.objects.filter(pk__in=rule_ids).select_related("choice", "intervention")
+    rules = AnswerRule.objects.filter(pk__in=rule_ids).select_related("answer", "intervention")
     return str(RULE_TO_DRAFT % {"rules": "; ".join(str(rule) for rule in rules)})
 
 
@@ -112,9 +149,10 @@ def guarded():
 
 
 def problems():
-    """Every way the stored guide breaks its safety rules now: a list of messages."""
+    """Every way the stored guide breaks its safety rules now: a list of messages (a missing
+    risk answer names the published questions)."""
     state = current_state()
-    found = [] if state.has_risk_answer else [str(NO_RISK_ANSWER)]
+    found = [] if state.has_risk_answer else [no_risk_answer_message(stored_risk_flags())]
     if state.rules_to_drafts:
         found.append(rules_to_drafts_message(state.rules_to_drafts))
     return found

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 CRISIS_KEY = "crisis"
 
 
-class UnknownChoice(ValueError):
+class UnknownAnswer(ValueError):
     """An answer that is not part of the guide, or two answers to one question."""
 
 
 @dataclass(frozen=True)
-class Option:
+class Answer:
     """One answer, as the scoring sees it.
 
     `weights` maps an intervention id to an integer from -5 to 5; `never` and `always` hold
@@ -44,7 +44,7 @@ class Option:
 
 
 @dataclass(frozen=True)
-class Candidate:
+class KindOfHelp:
     """One published kind of help: its id, its stable key and its place in the site's order."""
 
     id: int
@@ -57,13 +57,13 @@ class Recommendation:
     """One kind of help in the result.
 
     `score` is the sum of `breakdown`, pairs of (answer id, weight) for the answers that
-    weighed on it; `reason_choice_id` is the answer that explains it (None if none does);
+    weighed on it; `reason_answer_id` is the answer that explains it (None if none does);
     `included_by` is the answer whose *always* rule brought it in, if any.
     """
 
     intervention_id: int
     score: int
-    reason_choice_id: int | None
+    reason_answer_id: int | None
     included_by: int | None = None
     breakdown: tuple = ()
 
@@ -80,42 +80,42 @@ class Result:
     excluded: frozenset = frozenset()
 
 
-def check_answers(answer_ids, options):
+def check_answers(answer_ids, answers_by_id):
     """The chosen answers, sorted so that their order never matters.
 
-    Raises UnknownChoice for an id that is not in `options`, or two answers to one question.
+    Raises UnknownAnswer for an id that is not in `answers_by_id`, or two answers to one question.
     """
     chosen = sorted(set(answer_ids))
-    unknown = [answer for answer in chosen if answer not in options]
+    unknown = [answer for answer in chosen if answer not in answers_by_id]
     if unknown:
-        raise UnknownChoice(unknown)
-    questions = [options[answer].question_id for answer in chosen]
+        raise UnknownAnswer(unknown)
+    questions = [answers_by_id[answer].question_id for answer in chosen]
     if len(questions) != len(set(questions)):
-        raise UnknownChoice("more than one answer to a question")
+        raise UnknownAnswer("more than one answer to a question")
     return chosen
 
 
-def score(answer_ids, options, candidates, limit=3):
-    """Rank `candidates` for the chosen `answer_ids` (any order, any subset of questions).
+def score(answer_ids, answers_by_id, kinds, limit=3):
+    """Rank `kinds` for the chosen `answer_ids` (any order, any subset of questions).
 
-    `options` maps every valid answer id to its `Option`; `candidates` are the published
-    kinds of help. Returns a `Result` with at least one recommendation whenever a candidate
-    survives the *never* rules, and at most `limit`. Raises UnknownChoice (see above).
+    `answers_by_id` maps every valid answer id to its `Answer`; `kinds` are the published
+    kinds of help. Returns a `Result` with at least one recommendation whenever a kind
+    survives the *never* rules, and at most `limit`. Raises UnknownAnswer (see above).
     """
-    chosen = check_answers(answer_ids, options)
-    picked = [options[answer] for answer in chosen]
-    excluded = frozenset().union(*(option.never for option in picked))
-    allowed = [c for c in candidates if c.id not in excluded]
+    chosen = check_answers(answer_ids, answers_by_id)
+    picked = [answers_by_id[answer_id] for answer_id in chosen]
+    excluded = frozenset().union(*(answer.never for answer in picked))
+    allowed = [c for c in kinds if c.id not in excluded]
     totals = {c.id: 0 for c in allowed}
-    for option in picked:
-        for intervention_id, weight in option.weights.items():
+    for answer in picked:
+        for intervention_id, weight in answer.weights.items():
             if intervention_id in totals:
                 totals[intervention_id] += weight
-    risk = any(option.risk_signal for option in picked)
+    risk = any(answer.risk_signal for answer in picked)
 
-    def rank(candidate):
-        crisis_first = risk and candidate.key == CRISIS_KEY
-        return (not crisis_first, -totals[candidate.id], candidate.order, candidate.id)
+    def rank(kind):
+        crisis_first = risk and kind.key == CRISIS_KEY
+        return (not crisis_first, -totals[kind.id], kind.order, kind.id)
 
     ranked = sorted(allowed, key=rank)
     # Keep what the answers point to; always keep at least the best one and one alternative.
@@ -123,7 +123,7 @@ def score(answer_ids, options, candidates, limit=3):
     kept = (kept if len(kept) >= 2 else ranked[:2])[:limit]
     protected = {c.id for c in kept if risk and c.key == CRISIS_KEY}
     included = include_always(kept, ranked, picked, limit, protected)
-    reasons = distinct_reasons([c.id for c in kept], chosen, options)
+    reasons = distinct_reasons([c.id for c in kept], chosen, answers_by_id)
     return Result(
         risk=risk,
         recommendations=tuple(
@@ -133,7 +133,9 @@ def score(answer_ids, options, candidates, limit=3):
                 reasons.get(c.id),
                 included.get(c.id),
                 tuple(
-                    (a, options[a].weights[c.id]) for a in chosen if options[a].weights.get(c.id)
+                    (a, answers_by_id[a].weights[c.id])
+                    for a in chosen
+                    if answers_by_id[a].weights.get(c.id)
                 ),
             )
             for c in kept
@@ -151,13 +153,13 @@ def include_always(kept, ranked, picked, limit, protected=frozenset()):
     """
     by_id = {c.id: c for c in ranked}  # excluded kinds are not there: never wins
     included = {}
-    for option in picked:
-        for intervention_id in option.always:
-            candidate = by_id.get(intervention_id)
-            if candidate is None:
+    for answer in picked:
+        for intervention_id in answer.always:
+            kind = by_id.get(intervention_id)
+            if kind is None:
                 continue
-            included.setdefault(intervention_id, option.id)
-            if candidate in kept:
+            included.setdefault(intervention_id, answer.id)
+            if kind in kept:
                 continue
             if len(kept) >= limit:
                 # The weakest one that no rule asked for makes room.
@@ -167,27 +169,27 @@ def include_always(kept, ranked, picked, limit, protected=frozenset()):
                         break
                 else:
                     continue
-            kept.append(candidate)
+            kept.append(kind)
     order = {c.id: index for index, c in enumerate(ranked)}
     kept.sort(key=lambda c: order[c.id])
     return included
 
 
-def distinct_reasons(intervention_ids, chosen, options):
+def distinct_reasons(intervention_ids, chosen, answers_by_id):
     """{intervention id: answer id}: for each kind of help, a chosen answer that weighed
     towards it, so that as many kinds as possible get a different answer (a system of
     distinct representatives), then the strongest weights. Kinds no answer weighed towards
     get none. Small by construction: at most `limit` kinds and one answer per question."""
     pools = []
     for intervention_id in intervention_ids:
-        pool = [a for a in chosen if options[a].weights.get(intervention_id, 0) > 0]
-        pool.sort(key=lambda a: (-options[a].weights[intervention_id], a))
+        pool = [a for a in chosen if answers_by_id[a].weights.get(intervention_id, 0) > 0]
+        pool.sort(key=lambda a: (-answers_by_id[a].weights[intervention_id], a))
         pools.append(pool or [None])
     best, best_key = None, None
     for assignment in itertools.product(*pools):
         named = [a for a in assignment if a is not None]
         strength = sum(
-            options[a].weights[i]
+            answers_by_id[a].weights[i]
             for a, i in zip(assignment, intervention_ids, strict=True)
             if a is not None
         )
@@ -200,6 +202,6 @@ def distinct_reasons(intervention_ids, chosen, options):
 def first_lines(picked):
     """The help lines to show before any recommendation: risk answers' first, each once."""
     lines = []
-    for option in sorted(picked, key=lambda o: not o.risk_signal):
-        lines += [line for line in option.show_first if line not in lines]
+    for answer in sorted(picked, key=lambda a: not a.risk_signal):
+        lines += [line for line in answer.show_first if line not in lines]
     return tuple(lines)

@@ -5,18 +5,19 @@ from typing import NamedTuple
 
 from django.db.models import Prefetch, Q
 
-from ..models import AnswerRule, Choice, ChoiceWeight, Intervention, Question, Resource
-from .scoring import Candidate, Option
+from ..models import Answer, AnswerRule, AnswerWeight, Intervention, Question, Resource
+from . import scoring
 
 
 class LoadedGuide(NamedTuple):
-    """`questions`: published `Question`s with their `choices` prefetched; `options`: answer id
-    → `scoring.Option`; `candidates`: the published kinds of help; `interventions`: id →
-    `Intervention`; `explanations`: (answer id, intervention id) → the *always* rule's text."""
+    """`questions`: published `Question`s with their `answers` prefetched; `answers_by_id`:
+    answer id → `scoring.Answer`; `kinds`: the published kinds of help (`scoring.KindOfHelp`);
+    `interventions`: id → `Intervention`; `explanations`: (answer id, intervention id) → the
+    *always* rule's text."""
 
     questions: list
-    options: dict
-    candidates: list
+    answers_by_id: dict
+    kinds: list
     interventions: dict
     explanations: dict
 
@@ -25,7 +26,7 @@ def published_questions():
     """The published questions, in order, each with its answers (two queries)."""
     return list(
         Question.objects.published().prefetch_related(
-            Prefetch("choices", queryset=Choice.objects.order_by("order", "pk"))
+            Prefetch("answers", queryset=Answer.objects.order_by("order", "pk"))
         )
     )
 
@@ -37,38 +38,38 @@ def load_guide():
     are read on every answer.
     """
     questions = published_questions()
-    choice_ids = [choice.pk for question in questions for choice in question.choices.all()]
+    answer_ids = [answer.pk for question in questions for answer in question.answers.all()]
     weights = defaultdict(dict)
-    for choice_id, intervention_id, weight in ChoiceWeight.objects.filter(
-        choice_id__in=choice_ids
-    ).values_list("choice_id", "intervention_id", "weight"):
-        weights[choice_id][intervention_id] = weight
+    for answer_id, intervention_id, weight in AnswerWeight.objects.filter(
+        answer_id__in=answer_ids
+    ).values_list("answer_id", "intervention_id", "weight"):
+        weights[answer_id][intervention_id] = weight
     rules = defaultdict(lambda: defaultdict(list))
     explanations = {}
-    for rule in AnswerRule.objects.filter(choice_id__in=choice_ids).order_by("order", "pk"):
+    for rule in AnswerRule.objects.filter(answer_id__in=answer_ids).order_by("order", "pk"):
         target = (
             rule.resource_id if rule.kind == AnswerRule.Kind.SHOW_FIRST else rule.intervention_id
         )
-        rules[rule.choice_id][rule.kind].append(target)
+        rules[rule.answer_id][rule.kind].append(target)
         if rule.kind == AnswerRule.Kind.ALWAYS:
-            explanations[(rule.choice_id, rule.intervention_id)] = rule.explanation
+            explanations[(rule.answer_id, rule.intervention_id)] = rule.explanation
     interventions = {i.pk: i for i in Intervention.objects.published()}
-    options = {
-        choice.pk: Option(
-            id=choice.pk,
+    answers_by_id = {
+        answer.pk: scoring.Answer(
+            id=answer.pk,
             question_id=question.pk,
-            risk_signal=choice.risk_signal,
-            weights=weights[choice.pk],
-            never=frozenset(rules[choice.pk][AnswerRule.Kind.NEVER]),
-            always=tuple(rules[choice.pk][AnswerRule.Kind.ALWAYS]),
-            show_first=tuple(rules[choice.pk][AnswerRule.Kind.SHOW_FIRST]),
-            distress=choice.distress,
+            risk_signal=answer.risk_signal,
+            weights=weights[answer.pk],
+            never=frozenset(rules[answer.pk][AnswerRule.Kind.NEVER]),
+            always=tuple(rules[answer.pk][AnswerRule.Kind.ALWAYS]),
+            show_first=tuple(rules[answer.pk][AnswerRule.Kind.SHOW_FIRST]),
+            distress=answer.distress,
         )
         for question in questions
-        for choice in question.choices.all()
+        for answer in question.answers.all()
     }
-    candidates = [Candidate(i.pk, i.key, i.order) for i in interventions.values()]
-    return LoadedGuide(questions, options, candidates, interventions, explanations)
+    kinds = [scoring.KindOfHelp(i.pk, i.key, i.order) for i in interventions.values()]
+    return LoadedGuide(questions, answers_by_id, kinds, interventions, explanations)
 
 
 def help_lines_for(result):
@@ -90,7 +91,7 @@ def help_lines_for(result):
 
 def answer_ids_by_key(guide):
     """{(question key, answer key): answer id} for a `LoadedGuide`."""
-    return {(q.key, c.key): c.pk for q in guide.questions for c in q.choices.all()}
+    return {(q.key, c.key): c.pk for q in guide.questions for c in q.answers.all()}
 
 
 def stored_profiles():
@@ -110,9 +111,9 @@ def profile_outcomes(guide=None):
 
     guide = guide or load_guide()
     by_key = answer_ids_by_key(guide)
-    keys = {c.id: c.key for c in guide.candidates}
+    keys = {c.id: c.key for c in guide.kinds}
     return {
-        profile["key"]: check_profile(profile, by_key, guide.options, guide.candidates, keys)
+        profile["key"]: check_profile(profile, by_key, guide.answers_by_id, guide.kinds, keys)
         for profile in stored_profiles()
     }
 
@@ -124,11 +125,11 @@ def audit_stored_guide(limit=None):
     from . import audit, safety
 
     guide = load_guide()
-    questions = [[c.pk for c in q.choices.all()] for q in guide.questions]
+    questions = [[c.pk for c in q.answers.all()] for q in guide.questions]
     report = audit.audit(
         questions,
-        guide.options,
-        guide.candidates,
+        guide.answers_by_id,
+        guide.kinds,
         stored_profiles(),
         answer_ids_by_key(guide),
         limit=limit or audit.LIMIT,

@@ -34,7 +34,7 @@ def guide_form(request):
 def explained(result, chosen, guide):
     """[(intervention, reason)] in the result's order; each reason a sentence for visitors:
     the *always* rule's explanation, or the answer that weighed most towards it."""
-    by_id = {choice.pk: choice for choice in chosen}
+    by_id = {answer.pk: answer for answer in chosen}
     rows = []
     for recommendation in result.recommendations:
         reason = ""
@@ -42,8 +42,8 @@ def explained(result, chosen, guide):
             reason = guide.explanations.get(
                 (recommendation.included_by, recommendation.intervention_id), ""
             )
-        if not reason and recommendation.reason_choice_id in by_id:
-            reason = by_id[recommendation.reason_choice_id].reason
+        if not reason and recommendation.reason_answer_id in by_id:
+            reason = by_id[recommendation.reason_answer_id].reason
         rows.append((guide.interventions[recommendation.intervention_id], reason))
     return rows
 
@@ -51,21 +51,21 @@ def explained(result, chosen, guide):
 def result_page(request, guide, form):
     """The ranked, explained result for the valid answers in `form` (some may be missing)."""
     chosen = form.chosen()
-    result = score([choice.pk for choice in chosen], guide.options, guide.candidates)
+    result = score([answer.pk for answer in chosen], guide.answers_by_id, guide.kinds)
     first_lines, crisis_lines = help_lines_for(result)
     recommendations = explained(result, chosen, guide)
     unanswered = form.unanswered()
     context = {
         "result": result,
         "chosen": chosen,
-        "risk_answers": [choice for choice in chosen if choice.risk_signal],
+        "risk_answers": [answer for answer in chosen if answer.risk_signal],
         "recommendations": recommendations,
         "first_lines": first_lines,
         "crisis_lines": crisis_lines,
         # The questions still open, offered gently after the crisis block.
         "unanswered": list(GuideForm(unanswered)) if unanswered and result.risk else [],
         # Re-posted by the language toggle and the "more answers" form: never in the URL.
-        "answers": [(choice.question.key, choice.key) for choice in chosen],
+        "answers": [(answer.question.key, answer.key) for answer in chosen],
     }
     return TemplateResponse(request, "services/guide_result.html", context)
 
@@ -89,7 +89,7 @@ def guide_view(request):
         return keep_out_of_the_browser(guide_form(request))
     form = GuideForm(guide.questions, request.POST)
     complete = form.is_valid()
-    if complete or any(choice.risk_signal for choice in form.chosen()):
+    if complete or any(answer.risk_signal for answer in form.chosen()):
         response = result_page(request, guide, form)
     else:
         response = TemplateResponse(request, "services/guide.html", {"form": form})

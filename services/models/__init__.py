@@ -1,7 +1,8 @@
 """Every model of the `services` app, re-exported so that `from services.models import X` works.
 
 - `catalogue`: what visitors read (kinds of help, comparison, help lines, glossary, pages).
-- `guide`: the questionnaire « Quel service choisir ? ».
+- `guide`, `guide_rules`: the questionnaire « Quel service choisir ? » (questions, answers,
+  weights; safety rules and reviewed profiles).
 - `regions`: « Près de chez toi »: the 17 regions and the places to go in each.
 - `seeding`: what `seed_content` last wrote, to tell an editor's change from ours.
 - `caching`: the content version that retires cached pages.
@@ -12,6 +13,7 @@
 from .caching import ContentVersion
 from .catalogue import (
     HTML_HELP,
+    ComparisonCell,
     Criterion,
     Family,
     GlossaryTerm,
@@ -20,13 +22,13 @@ from .catalogue import (
     Page,
     Resource,
     Source,
-    Trait,
     editor_note_field,
     order_field,
     reviewer_fields,
     sanitise_rich_text,
 )
-from .guide import AnswerRule, Choice, ChoiceWeight, Question, QuestionQuerySet, ReviewedProfile
+from .guide import Answer, AnswerWeight, Question, QuestionQuerySet
+from .guide_rules import AnswerRule, ReviewedProfile
 from .pending import PendingChange
 from .regions import AccessPoint, AccessPointQuerySet, Region
 from .safeguards import LinkCheck, OutdatedTranslation
@@ -36,10 +38,11 @@ __all__ = [
     "HTML_HELP",
     "AccessPoint",
     "AccessPointQuerySet",
+    "Answer",
     "AnswerRule",
-    "Choice",
+    "AnswerWeight",
+    "ComparisonCell",
     "ContentVersion",
-    "ChoiceWeight",
     "Criterion",
     "Family",
     "GlossaryTerm",
@@ -56,7 +59,6 @@ __all__ = [
     "ReviewedProfile",
     "SeedRecord",
     "Source",
-    "Trait",
     "editor_note_field",
     "order_field",
     "reviewer_fields",

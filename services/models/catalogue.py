@@ -325,20 +325,20 @@ class Criterion(models.Model):
         return self.label
 
 
-class Trait(models.Model):
+class ComparisonCell(models.Model):
     """One cell of the comparison table: how an intervention answers a criterion."""
 
     criterion = models.ForeignKey(
         Criterion,
         on_delete=models.CASCADE,
-        related_name="traits",
+        related_name="cells",
         verbose_name=_("criterion"),
         help_text=_("The row of the comparison table."),
     )
     intervention = models.ForeignKey(
         Intervention,
         on_delete=models.CASCADE,
-        related_name="traits",
+        related_name="cells",
         verbose_name=_("intervention"),
         help_text=_("The column of the comparison table."),
     )
@@ -349,7 +349,7 @@ class Trait(models.Model):
     class Meta:
         ordering = ["criterion__order", "intervention__order"]
         constraints = [
-            models.UniqueConstraint(fields=["criterion", "intervention"], name="one_trait_per_cell")
+            models.UniqueConstraint(fields=["criterion", "intervention"], name="one_cell_per_pair")
         ]
         verbose_name = _("comparison cell")
         verbose_name_plural = _("comparison cells")

@@ -1,5 +1,5 @@
-"""The guide « Quel service choisir ? »: questions, answers, their weights, the safety rules
-attached to answers, and the reviewed profiles that pin the guide's behaviour.
+"""The guide « Quel service choisir ? »: questions, their answers and the answers' weights
+(the safety rules and reviewed profiles are in `guide_rules.py`).
 
 The guide's safety (a published risk answer always exists, rules point to published things)
 is enforced by `services.guide.safety` on every save and delete of these models."""
@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import Intervention, Resource
+from .catalogue import Intervention
 
 
 class GuardedQuerySet(models.QuerySet):
@@ -88,11 +88,11 @@ class Question(GuardedModel):
         return self.text
 
 
-class Choice(GuardedModel):
+class Answer(GuardedModel):
     """An answer to a question, with its weights towards each kind of help."""
 
     question = models.ForeignKey(
-        Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
+        Question, on_delete=models.CASCADE, related_name="answers", verbose_name=_("question")
     )
     key = models.SlugField(max_length=40, editable=False)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
@@ -129,7 +129,7 @@ class Choice(GuardedModel):
     class Meta:
         ordering = ["order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["question", "key"], name="one_choice_key_per_question")
+            models.UniqueConstraint(fields=["question", "key"], name="one_answer_key_per_question")
         ]
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
@@ -138,11 +138,11 @@ class Choice(GuardedModel):
         return self.text
 
 
-class ChoiceWeight(models.Model):
+class AnswerWeight(models.Model):
     """How much an answer points towards one kind of help."""
 
-    choice = models.ForeignKey(
-        Choice, on_delete=models.CASCADE, related_name="weights", verbose_name=_("answer")
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, related_name="weights", verbose_name=_("answer")
     )
     intervention = models.ForeignKey(
         Intervention,
@@ -163,140 +163,10 @@ class ChoiceWeight(models.Model):
     class Meta:
         ordering = ["intervention__order"]
         constraints = [
-            models.UniqueConstraint(fields=["choice", "intervention"], name="one_weight_per_pair")
+            models.UniqueConstraint(fields=["answer", "intervention"], name="one_weight_per_pair")
         ]
         verbose_name = _("weight")
         verbose_name_plural = _("weights")
 
     def __str__(self):
-        return f"{self.choice} → {self.intervention}: {self.weight}"
-
-
-class AnswerRule(GuardedModel):
-    """A safety rule attached to an answer: what no sum of weights can override.
-
-    - *never*: this kind of help is never recommended to someone who picks the answer;
-    - *always*: this kind of help is always among the recommendations, with `explanation`
-      shown as its reason;
-    - *show first*: this help line is shown before any recommendation (and leads the crisis
-      block when the answer is a risk signal).
-    """
-
-    class Kind(models.TextChoices):
-        NEVER = "never", _("Never recommend this kind of help")
-        ALWAYS = "always", _("Always include this kind of help")
-        SHOW_FIRST = "show_first", _("Show this help line first")
-
-    choice = models.ForeignKey(
-        Choice, on_delete=models.CASCADE, related_name="rules", verbose_name=_("answer")
-    )
-    kind = models.CharField(_("rule"), max_length=20, choices=Kind.choices)
-    intervention = models.ForeignKey(
-        Intervention,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="guide_rules",
-        verbose_name=_("kind of help"),
-        help_text=_("For « never » and « always » rules."),
-    )
-    resource = models.ForeignKey(
-        Resource,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="guide_rules",
-        verbose_name=_("help line"),
-        help_text=_("For « show first » rules."),
-    )
-    order = models.PositiveIntegerField(
-        _("order"), default=0, help_text=_("Smaller numbers come first.")
-    )
-    explanation = models.CharField(
-        _("why, in the result"),
-        max_length=300,
-        blank=True,
-        help_text=_(
-            "For « always » rules: one sentence shown as the reason for this recommendation, "
-            "for example why psychotherapy matters once the person is safe."
-        ),
-    )
-
-    class Meta:
-        ordering = ["choice", "order", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["choice", "kind", "intervention", "resource"], name="one_rule_per_target"
-            )
-        ]
-        verbose_name = _("safety rule")
-        verbose_name_plural = _("safety rules")
-
-    def __str__(self):
-        return f"{self.choice} — {self.get_kind_display()}: {self.intervention or self.resource}"
-
-    def clean(self):
-        """A *never*/*always* rule names a kind of help and no help line; *show first*, the
-        reverse; an *always* rule explains itself. Raises ValidationError otherwise."""
-        errors = {}
-        if self.kind == self.Kind.SHOW_FIRST:
-            if not self.resource_id:
-                errors["resource"] = _("Choose the help line to show first.")
-            if self.intervention_id:
-                errors["intervention"] = _("A « show first » rule names a help line only.")
-        else:
-            if not self.intervention_id:
-                errors["intervention"] = _("Choose the kind of help this rule is about.")
-            if self.resource_id:
-                errors["resource"] = _("This rule names a kind of help only.")
-        if self.kind == self.Kind.ALWAYS:
-            from django.conf import settings
-
-            for code, _name in settings.LANGUAGES:
-                if not (getattr(self, f"explanation_{code}", "") or "").strip():
-                    errors[f"explanation_{code}"] = _(
-                        "Say in one sentence why this kind of help is always included."
-                    )
-        always = self.kind == self.Kind.ALWAYS
-        if always and self.intervention_id and not self.intervention.is_published:
-            errors["intervention"] = _("A safety rule can only name a published kind of help.")
-        if errors:
-            raise ValidationError(errors)
-
-
-class ReviewedProfile(models.Model):
-    """A named set of answers whose result a practitioner reviewed.
-
-    `answers` maps question keys to answer keys; `expected_first` lists intervention keys the
-    result must start with, in that order; `never` lists intervention keys it must not hold.
-    The audit (`manage.py audit_guide`) and the tests fail when a change breaks a profile.
-    """
-
-    key = models.SlugField(max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=150, help_text=_("A short, plain name."))
-    answers = models.JSONField(
-        _("answers"), default=dict, help_text=_("Question key → answer key.")
-    )
-    expected_first = models.JSONField(
-        _("expected first recommendations"),
-        default=list,
-        blank=True,
-        help_text=_("Kinds of help (keys) the result must start with, in this order."),
-    )
-    never = models.JSONField(
-        _("never recommended"),
-        default=list,
-        blank=True,
-        help_text=_("Kinds of help (keys) the result must not contain."),
-    )
-    note = models.TextField(
-        _("reviewer's note"), blank=True, help_text=_("Why this result is the right one.")
-    )
-
-    class Meta:
-        ordering = ["key"]
-        verbose_name = _("reviewed profile")
-        verbose_name_plural = _("reviewed profiles")
-
-    def __str__(self):
-        return self.name
+        return f"{self.answer} → {self.intervention}: {self.weight}"

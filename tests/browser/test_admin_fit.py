@@ -17,13 +17,13 @@ LISTS = [
     "intervention",
     "page",
     "criterion",
-    "trait",
+    "comparisoncell",
     "resource",
     "glossaryterm",
     "question",
-    "choice",
+    "answer",
     "answerrule",
-    "choiceweight",
+    "answerweight",
     "reviewedprofile",
     "region",
     "accesspoint",
@@ -41,7 +41,7 @@ def test_every_column_of_every_list_is_in_view_at_1280(site, editor_page: Page, 
         "t => Math.max(t.scrollWidth - t.closest('.results').clientWidth,"
         " t.getBoundingClientRect().right - document.documentElement.clientWidth)"
     )
-    if model in ("intervention", "resource", "trait", "answerrule"):
+    if model in ("intervention", "resource", "comparisoncell", "answerrule"):
         editor_page.screenshot(path=f"/tmp/editors-ux-list-{model}.png")
     assert overflow <= 0, f"{model}: the last column ends {overflow:.0f} px past the screen"
 

@@ -8,15 +8,23 @@ from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from services.editorial import publishing
-from services.models import Criterion, GlossaryTerm, Intervention, Page, Resource, Source, Trait
+from services.models import (
+    ComparisonCell,
+    Criterion,
+    GlossaryTerm,
+    Intervention,
+    Page,
+    Resource,
+    Source,
+)
 
 from .base import URL_FIELDS, ContentAdmin, ReviewedContentAdmin
 from .history import TrustedHistoryAdmin
 from .wording import AgreementAdmin
 
 
-class TraitInline(TranslationTabularInline):
-    model = Trait
+class ComparisonCellInline(TranslationTabularInline):
+    model = ComparisonCell
     extra = 0
     fields = ("criterion", "intervention", "text")
 
@@ -27,7 +35,7 @@ class InterventionAdmin(SortableAdminMixin, ReviewedContentAdmin):
     list_filter = ("family", "status")
     search_fields = ("name_fr", "name_en", "summary_fr", "summary_en")
     filter_horizontal = ("sources",)
-    inlines = [TraitInline]
+    inlines = [ComparisonCellInline]
     actions = ["publish", "unpublish", "mark_reviewed"]
     # The address fills itself from the name as you type, and stays editable.
     prepopulated_fields = {"slug_fr": ("name_fr",), "slug_en": ("name_en",)}
@@ -131,7 +139,7 @@ class PageAdmin(ReviewedContentAdmin):
 class CriterionAdmin(SortableAdminMixin, ContentAdmin):
     list_display = ("label", "translation_status")
     fields = ("label", "help", "editor_note")
-    inlines = [TraitInline]
+    inlines = [ComparisonCellInline]
 
 
 @admin.register(Resource)
@@ -175,8 +183,8 @@ class SourceAdmin(AgreementAdmin, TrustedHistoryAdmin, SimpleHistoryAdmin):
 
 # Comparison cells and weights are edited inline above; their own lists give each one a
 # history page (who changed it, when, and a way back).
-@admin.register(Trait)
-class TraitAdmin(ContentAdmin):
+@admin.register(ComparisonCell)
+class ComparisonCellAdmin(ContentAdmin):
     list_display = ("criterion", "intervention", "text", "translation_status")
     list_filter = ("criterion", "intervention")
     fields = ("criterion", "intervention", "text")

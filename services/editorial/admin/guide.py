@@ -1,4 +1,4 @@
-"""Admin for the guide « Quel service choisir ? »: questions, answers, weights."""
+"""Admin for the guide « Quel service choisir ? »: questions, answers, weights, rules."""
 
 import contextvars
 
@@ -12,15 +12,16 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from services.guide import safety
 from services.guide.selectors import profile_outcomes
-from services.models import AnswerRule, Choice, ChoiceWeight, Question, ReviewedProfile
+from services.models import Answer, AnswerRule, AnswerWeight, Question, ReviewedProfile
 
 from .base import ContentAdmin
 from .history import TrustedHistoryAdmin
 from .wording import AgreementAdmin
 
 
-class ChoiceFormSet(CustomInlineFormSet):
-    """A question needs two answers, and the guide always needs a way to flag danger."""
+class AnswerFormSet(CustomInlineFormSet):
+    """A question needs two answers, and the guide always needs a way to flag danger (asked
+    of `safety.risk_answer_problem`, with this form's answers in place of the stored ones)."""
 
     def clean(self):
         super().clean()
@@ -34,19 +35,11 @@ class ChoiceFormSet(CustomInlineFormSet):
         question = self.instance
         if not question.published:
             return
-        flagged_here = any(form.cleaned_data.get("risk_signal") for form in kept)
-        flagged_elsewhere = (
-            Choice.objects.filter(risk_signal=True, question__published=True)
-            .exclude(question=question.pk)
-            .exists()
-        )
-        if not (flagged_here or flagged_elsewhere):
-            raise ValidationError(
-                _(
-                    "The guide needs at least one answer marked as a risk signal in a published "
-                    "question, so that a visitor in danger always sees the crisis lines first."
-                )
-            )
+        flags = safety.stored_risk_flags()
+        flags[question.pk] = any(form.cleaned_data.get("risk_signal") for form in kept)
+        problem = safety.risk_answer_problem(flags)
+        if problem:
+            raise ValidationError(problem)
 
 
 # The reviewed profiles' outcomes while their list renders (see ReviewedProfileAdmin).
@@ -63,9 +56,9 @@ class GuideSafetyAdmin:
         return deleted, counts, perms_needed, protected
 
 
-class ChoiceInline(SortableInlineAdminMixin, TranslationStackedInline):
-    model = Choice
-    formset = ChoiceFormSet
+class AnswerInline(SortableInlineAdminMixin, TranslationStackedInline):
+    model = Answer
+    formset = AnswerFormSet
     extra = 0
     fields = ("text", "reason", "risk_signal", "distress")
     show_change_link = True  # the weights and rules are edited on the answer's own page
@@ -75,7 +68,7 @@ class ChoiceInline(SortableInlineAdminMixin, TranslationStackedInline):
 class QuestionAdmin(GuideSafetyAdmin, SortableAdminMixin, ContentAdmin):
     list_display = ("text", "published", "translation_status")
     fields = ("text", "help", "published")
-    inlines = [ChoiceInline]
+    inlines = [AnswerInline]
     change_list_template = "admin/services/guide/question_changelist.html"
 
     def get_urls(self):
@@ -101,13 +94,13 @@ class RuleInline(TranslationTabularInline):
 
 
 class WeightInline(admin.TabularInline):
-    model = ChoiceWeight
+    model = AnswerWeight
     extra = 1
     fields = ("intervention", "weight")
 
 
-@admin.register(Choice)
-class ChoiceAdmin(GuideSafetyAdmin, ContentAdmin):
+@admin.register(Answer)
+class AnswerAdmin(GuideSafetyAdmin, ContentAdmin):
     list_display = ("text", "question", "risk_signal", "distress", "translation_status")
     list_filter = ("question", "risk_signal")
     fields = ("question", "text", "reason", "risk_signal", "distress")
@@ -118,9 +111,9 @@ class ChoiceAdmin(GuideSafetyAdmin, ContentAdmin):
 class AnswerRuleAdmin(GuideSafetyAdmin, ContentAdmin):
     """Each rule's own history page (who changed it, when, and a way back)."""
 
-    list_display = ("choice", "kind", "intervention", "resource")
-    list_filter = ("kind", "choice__question")
-    fields = ("choice", "kind", "intervention", "resource", "explanation", "order")
+    list_display = ("answer", "kind", "intervention", "resource")
+    list_filter = ("kind", "answer__question")
+    fields = ("answer", "kind", "intervention", "resource", "explanation", "order")
 
 
 @admin.register(ReviewedProfile)
@@ -156,8 +149,8 @@ class ReviewedProfileAdmin(ContentAdmin):
             _outcomes.reset(token)
 
 
-@admin.register(ChoiceWeight)
-class ChoiceWeightAdmin(AgreementAdmin, TrustedHistoryAdmin, SimpleHistoryAdmin):
-    list_display = ("choice", "intervention", "weight")
-    list_filter = ("intervention", "choice__question")
-    fields = ("choice", "intervention", "weight")
+@admin.register(AnswerWeight)
+class AnswerWeightAdmin(AgreementAdmin, TrustedHistoryAdmin, SimpleHistoryAdmin):
+    list_display = ("answer", "intervention", "weight")
+    list_filter = ("intervention", "answer__question")
+    fields = ("answer", "intervention", "weight")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from services.guide.scoring import score
 from services.guide.selectors import audit_stored_guide, help_lines_for, load_guide
-from services.models import AnswerRule, ChoiceWeight
+from services.models import AnswerRule, AnswerWeight
 
 SCORING_RULE = _(
     "For each kind of help, the guide adds up the weights of the answers a visitor gives. "
@@ -37,30 +37,30 @@ def matrix_view(request):
     loaded = load_guide()
     interventions = sorted(loaded.interventions.values(), key=lambda i: (i.order, i.pk))
     weights = {
-        (w.choice_id, w.intervention_id): w
-        for w in ChoiceWeight.objects.filter(choice_id__in=loaded.options)
+        (w.answer_id, w.intervention_id): w
+        for w in AnswerWeight.objects.filter(answer_id__in=loaded.answers_by_id)
     }
     rules = {}
-    for rule in AnswerRule.objects.filter(choice_id__in=loaded.options).select_related(
+    for rule in AnswerRule.objects.filter(answer_id__in=loaded.answers_by_id).select_related(
         "intervention", "resource"
     ):
-        rules.setdefault(rule.choice_id, []).append(rule)
-    add_url = reverse("admin:services_choiceweight_add")
+        rules.setdefault(rule.answer_id, []).append(rule)
+    add_url = reverse("admin:services_answerweight_add")
     rows = []
     for question in loaded.questions:
-        for choice in question.choices.all():
+        for answer in question.answers.all():
             cells = []
             for intervention in interventions:
-                weight = weights.get((choice.pk, intervention.pk))
+                weight = weights.get((answer.pk, intervention.pk))
                 if weight is None:
-                    url = f"{add_url}?choice={choice.pk}&intervention={intervention.pk}"
+                    url = f"{add_url}?answer={answer.pk}&intervention={intervention.pk}"
                     cells.append({"value": "", "css": "w0", "url": url})
                 else:
-                    url = reverse("admin:services_choiceweight_change", args=[weight.pk])
+                    url = reverse("admin:services_answerweight_change", args=[weight.pk])
                     css = f"w{'p' if weight.weight > 0 else 'n'}{abs(weight.weight)}"
                     cells.append({"value": weight.weight, "css": css, "url": url})
-            rows.append({"question": question, "choice": choice, "cells": cells,
-                         "rules": rules.get(choice.pk, [])})  # fmt: skip
+            rows.append({"question": question, "answer": answer, "cells": cells,
+                         "rules": rules.get(answer.pk, [])})  # fmt: skip
     return TemplateResponse(
         request,
         "admin/services/guide/matrix.html",
@@ -83,7 +83,7 @@ class TryForm(forms.Form):
             self.fields[question.key] = forms.TypedChoiceField(
                 label=question.text,
                 choices=[("", _("(no answer)"))]
-                + [(str(c.pk), c.text) for c in question.choices.all()],
+                + [(str(a.pk), a.text) for a in question.answers.all()],
                 coerce=int,
                 required=False,
                 empty_value=None,
@@ -99,8 +99,8 @@ def try_view(request):
     outcome = None
     if request.method == "POST" and form.is_valid():
         chosen = [pk for pk in form.cleaned_data.values() if pk]
-        result = score(chosen, loaded.options, loaded.candidates)
-        choices = {c.pk: c for q in loaded.questions for c in q.choices.all()}
+        result = score(chosen, loaded.answers_by_id, loaded.kinds)
+        answers = {a.pk: a for q in loaded.questions for a in q.answers.all()}
         first_lines, crisis_lines = help_lines_for(result)
         outcome = {
             "result": result,
@@ -115,9 +115,9 @@ def try_view(request):
                 {
                     "intervention": loaded.interventions[r.intervention_id],
                     "score": r.score,
-                    "breakdown": [(choices[a], w) for a, w in r.breakdown],
-                    "reason": choices.get(r.reason_choice_id),
-                    "included_by": choices.get(r.included_by),
+                    "breakdown": [(answers[a], w) for a, w in r.breakdown],
+                    "reason": answers.get(r.reason_answer_id),
+                    "included_by": answers.get(r.included_by),
                     "explanation": loaded.explanations.get((r.included_by, r.intervention_id)),
                 }
                 for r in result.recommendations
@@ -134,8 +134,8 @@ def audit_view(request):
     """The audit's summary: combinations, the distribution table, profiles, violations."""
     require_view(request)
     report, loaded = audit_stored_guide()
-    names = {c.key: loaded.interventions[c.id].name for c in loaded.candidates}
-    answer_text = {c.pk: f"{q.text} — {c.text}" for q in loaded.questions for c in q.choices.all()}
+    names = {k.key: loaded.interventions[k.id].name for k in loaded.kinds}
+    answer_text = {a.pk: f"{q.text} — {a.text}" for q in loaded.questions for a in q.answers.all()}
     positions = sorted(
         ((names[key], ranks[1], ranks[2], ranks[3]) for key, ranks in report.positions.items()),
         key=lambda row: -row[1],

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 GROUPS = [
     (_("Pages"), ["page"]),
     (_("Kinds of help"), ["intervention"]),
-    (_("Comparison table"), ["criterion", "trait"]),
-    (_("The guide « Which service? »"), ["question", "choice", "choiceweight", "answerrule"]),
+    (_("Comparison table"), ["criterion", "comparisoncell"]),
+    (_("The guide « Which service? »"), ["question", "answer", "answerweight", "answerrule"]),
     (_("Guide checks"), ["reviewedprofile"]),
     (_("Help lines and directories"), ["resource"]),
     (_("Glossary"), ["glossaryterm"]),

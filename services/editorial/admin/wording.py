@@ -12,11 +12,11 @@ from django.utils.translation import pgettext_lazy
 # Model name → the grammatical gender of its French plural (verbose_name_plural, in fr).
 FEMININE = {
     "intervention",  # interventions
-    "trait",  # cases du tableau comparatif
+    "comparisoncell",  # cases du tableau comparatif
     "page",
     "source",
     "question",  # questions du guide
-    "choice",  # réponses
+    "answer",  # réponses
     "answerrule",  # règles de sécurité
     "region",  # régions
 }

@@ -27,8 +27,8 @@ SENSITIVE = {
     ),
     "accesspoint": dict.fromkeys(("phone", "phone_display"), PHONE),
     "answerrule": {"*": GUIDE_RULE},
-    "choiceweight": {"*": GUIDE_RULE},
-    "choice": dict.fromkeys(("risk_signal", "distress"), GUIDE_RULE),
+    "answerweight": {"*": GUIDE_RULE},
+    "answer": dict.fromkeys(("risk_signal", "distress"), GUIDE_RULE),
 }
 TOKENS = re.compile(r"(\s+)")
 

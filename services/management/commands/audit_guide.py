@@ -24,8 +24,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, limit, **options):
         report, guide = audit_stored_guide(limit)
-        names = {c.key: guide.interventions[c.id].name for c in guide.candidates}
-        answer_text = {c.pk: f"{q.key}={c.key}" for q in guide.questions for c in q.choices.all()}
+        names = {k.key: guide.interventions[k.id].name for k in guide.kinds}
+        answer_text = {a.pk: f"{q.key}={a.key}" for q in guide.questions for a in q.answers.all()}
         how = "a deterministic sample (seed 0) of " if report.sampled else ""
         self.stdout.write(
             f"{report.combinations} combinations of answers; checked {how}"
