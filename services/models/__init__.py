@@ -1,6 +1,9 @@
 """Every model of the `services` app, re-exported so that `from services.models import X` works.
 
-- `catalogue`: what visitors read (kinds of help, comparison, help lines, glossary, pages).
+- `bases`, `fields`: what models share (abstract bases, the rich-text field, length bounds).
+- `catalogue`: the kinds of help, their sections and the comparison table.
+- `helplines`, `glossary`, `sources`: help lines and directories, the glossary, references.
+- `pages`: the registry of fixed pages and their editable words.
 - `guide`: the questionnaire « Quel service choisir ? ».
 - `regions`: « Près de chez toi »: the 17 regions and the places to go in each.
 - `seeding`: what `seed_content` last wrote, to tell an editor's change from ours.
@@ -9,37 +12,30 @@
 - `pending`: changes to live content waiting for a Reviewer.
 """
 
+from .bases import Publication, PublishedQuerySet, published_q
 from .caching import ContentVersion
-from .catalogue import (
-    HTML_HELP,
-    Criterion,
-    Family,
-    GlossaryTerm,
-    Intervention,
-    InterventionQuerySet,
-    Page,
-    Resource,
-    Source,
-    Trait,
-    editor_note_field,
-    order_field,
-    reviewer_fields,
-    sanitise_rich_text,
-)
+from .catalogue import SECTIONS, Criterion, Family, Intervention, InterventionQuerySet, Trait
+from .fields import HTML_HELP, order_field, sanitise_rich_text
+from .glossary import GlossaryTerm
 from .guide import AnswerRule, Choice, ChoiceWeight, Question, QuestionQuerySet, ReviewedProfile
+from .helplines import Resource
+from .pages import PAGES, Page
 from .pending import PendingChange
 from .regions import AccessPoint, AccessPointQuerySet, Region
 from .safeguards import LinkCheck, OutdatedTranslation
 from .seeding import SeedRecord
+from .sources import Source
 
 __all__ = [
     "HTML_HELP",
+    "PAGES",
+    "SECTIONS",
     "AccessPoint",
     "AccessPointQuerySet",
     "AnswerRule",
     "Choice",
-    "ContentVersion",
     "ChoiceWeight",
+    "ContentVersion",
     "Criterion",
     "Family",
     "GlossaryTerm",
@@ -49,6 +45,8 @@ __all__ = [
     "OutdatedTranslation",
     "Page",
     "PendingChange",
+    "Publication",
+    "PublishedQuerySet",
     "Question",
     "QuestionQuerySet",
     "Region",
@@ -57,8 +55,7 @@ __all__ = [
     "SeedRecord",
     "Source",
     "Trait",
-    "editor_note_field",
     "order_field",
-    "reviewer_fields",
+    "published_q",
     "sanitise_rich_text",
 ]

@@ -9,7 +9,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import Intervention, Resource
+from ..languages import LANGUAGE_CODES, in_language
+from .bases import Publication, Publishable, PublishedQuerySet
+from .catalogue import Intervention
+from .helplines import Resource
 
 
 class GuardedQuerySet(models.QuerySet):
@@ -54,12 +57,11 @@ class GuardedModel(models.Model):
             raise ValidationError(problems)
 
 
-class QuestionQuerySet(GuardedQuerySet):
-    def published(self):
-        return self.filter(published=True).order_by("order", "pk")
+class QuestionQuerySet(PublishedQuerySet, GuardedQuerySet):
+    pass
 
 
-class Question(GuardedModel):
+class Question(Publishable, GuardedModel):
     """One question of the guide « Quel service choisir ? »."""
 
     key = models.SlugField(max_length=40, unique=True, editable=False)
@@ -78,6 +80,8 @@ class Question(GuardedModel):
     )
 
     objects = QuestionQuerySet.as_manager()
+
+    PUBLICATION = Publication("published", True, False)
 
     class Meta:
         ordering = ["order", "pk"]
@@ -250,10 +254,8 @@ class AnswerRule(GuardedModel):
             if self.resource_id:
                 errors["resource"] = _("This rule names a kind of help only.")
         if self.kind == self.Kind.ALWAYS:
-            from django.conf import settings
-
-            for code, _name in settings.LANGUAGES:
-                if not (getattr(self, f"explanation_{code}", "") or "").strip():
+            for code in LANGUAGE_CODES:
+                if not (in_language(self, "explanation", code) or "").strip():
                     errors[f"explanation_{code}"] = _(
                         "Say in one sentence why this kind of help is always included."
                     )

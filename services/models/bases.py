@@ -1,0 +1,160 @@
+"""Abstract bases: the fields and behaviour a kind of model shares, declared once.
+
+- `Annotated`: the editors' note that visitors never see.
+- `Sanitised`: cleans its `RICH_TEXT_FIELDS` (every language) on every save.
+- `Described`: the description search engines show under the title.
+- `ReviewedPage` (interventions, pages): when a practitioner last checked the facts, who,
+  and the sources, listed at the page's end.
+- `VerifiedPlace` (regions, places to go): when someone last checked names, numbers and
+  addresses, and the sources.
+- `Publishable` and `PublishedQuerySet`: the one way to say and ask what visitors see.
+
+Abstract bases add no table: the concrete models keep the columns they always had.
+"""
+
+from typing import NamedTuple
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .fields import NOTE_MAX_LENGTH, sanitise_rich_text
+
+
+class Annotated(models.Model):
+    editor_note = models.TextField(
+        _("note for editors"),
+        max_length=NOTE_MAX_LENGTH,
+        blank=True,
+        help_text=_("Never shown to visitors. Use it for facts still to verify."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Sanitised(models.Model):
+    """Rich text is cleaned before it is stored (services/sanitize.py)."""
+
+    # The fields holding limited HTML; each concrete model names its own.
+    RICH_TEXT_FIELDS = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        sanitise_rich_text(self)
+        super().save(*args, **kwargs)
+
+
+class Described(models.Model):
+    meta_description = models.CharField(
+        _("description for search engines"),
+        max_length=160,
+        help_text=_("At most 160 characters. Search engines show it under the title."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ReviewedPage(Annotated, Sanitised, Described):
+    """A factual page: visitors read « Révisé par <name> le <date> » only when a practitioner
+    is named in `reviewer_name`; otherwise « Mis à jour le <date> » (CONTENT-BRIEF-2, Part A,
+    Honesty)."""
+
+    last_reviewed = models.DateField(
+        _("last checked"),
+        # Empty until a Reviewer first checks the page: an Editor may draft a new one.
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day this page's facts were last checked. Visitors see « Reviewed by » only "
+            "when a practitioner is named below; otherwise « Updated on »."
+        ),
+    )
+    reviewer_name = models.CharField(
+        _("reviewed by"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Only a practitioner who really checked this page and agrees to be named. "
+            "Leave empty otherwise."
+        ),
+    )
+    reviewer_profession = models.CharField(
+        _("reviewer's profession"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: social worker (T.S.), psychologist."),
+    )
+    sources = models.ManyToManyField(
+        "services.Source",
+        blank=True,
+        verbose_name=_("sources"),
+        help_text=_("The references this page relies on. They are listed at its end."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class VerifiedPlace(Annotated, Sanitised):
+    """Facts about a place (a region, a door to knock on), checked on official pages."""
+
+    # Named like the factual pages' date so that reviews, the dashboard and `review_due`
+    # treat it the same way; editors see it as « last verified ».
+    last_reviewed = models.DateField(
+        _("last verified"),
+        # Empty until a Reviewer first checks it: an Editor may add a place or a region, whose
+        # review fields they cannot fill (services/roles.py). An empty form used to be a 500.
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day someone last checked these names, numbers and addresses on the official "
+            "pages. Shown to visitors."
+        ),
+    )
+    sources = models.ManyToManyField(
+        "services.Source",
+        blank=True,
+        verbose_name=_("sources"),
+        help_text=_("The references these facts rely on. They are listed at the page's end."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Publication(NamedTuple):
+    """How a model says it is published: (field, its value when published, when a draft)."""
+
+    field: str
+    published: object
+    draft: object
+
+
+def published_q(model, path=""):
+    """The filter for rows of `model` that visitors can see; `path` reaches `model` from
+    another one ("question__" from an answer). Raises AttributeError for a model without a
+    `PUBLICATION`."""
+    publication = model.PUBLICATION
+    return models.Q(**{f"{path}{publication.field}": publication.published})
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        """What visitors can see, in the model's own order."""
+        return self.filter(published_q(self.model))
+
+
+class Publishable(models.Model):
+    """A row visitors see only once published; `PUBLICATION` says how (roles.py reads it)."""
+
+    PUBLICATION: Publication
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return getattr(self, self.PUBLICATION.field) == self.PUBLICATION.published
