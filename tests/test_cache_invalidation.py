@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 
-from services.models import ContentVersion, Intervention, Resource, SeedRecord, Source
 import services.signals as signals_module
+from services.models import ContentVersion, Intervention, Resource, SeedRecord, Source
 
 pytestmark = pytest.mark.django_db
 
