@@ -84,13 +84,14 @@ def required_fields(model):
 def will_be_visible(model, instance, values):
     """Whether `instance`, once `values` ({field name: value}, a form's cleaned data) are
     applied, is something visitors can see. Mirrors roles.is_live."""
-    name = model._meta.model_name
-    if name in roles.PUBLICATION_FIELDS:
-        field, published, _draft = roles.PUBLICATION_FIELDS[name]
+    published = roles.publication(model)
+    if published:
+        field = published.field
         value = values[field] if field in values else getattr(instance, field)
-        return value == published
-    if name in roles.LIVE_THROUGH:
-        first, *rest = roles.LIVE_THROUGH[name].split(".")
+        return value == published.published
+    path = roles.live_through(model)
+    if path:
+        first, *rest = path.split(".")
         parent = (
             values.get(first) or getattr(instance, f"{first}_id", None) and getattr(instance, first)
         )

@@ -118,8 +118,9 @@ def compare(request):
     interventions = sorted(
         Intervention.objects.published(), key=lambda i: i.family != Family.PSYCHOTHERAPY
     )
-    published_traits = Trait.objects.filter(intervention__in=[i.pk for i in interventions])
-    criteria = Criterion.objects.prefetch_related(Prefetch("traits", queryset=published_traits))
+    criteria = Criterion.objects.prefetch_related(
+        Prefetch("traits", queryset=Trait.objects.published())
+    )
     rows = []
     for criterion in criteria:
         cells = {trait.intervention_id: trait for trait in criterion.traits.all()}

@@ -55,7 +55,7 @@ class ContentAdmin(
     def get_form(self, request, obj=None, **kwargs):
         # Drafts may be saved half-written; publishing needs everything (services/publishing.py).
         form = super().get_form(request, obj, **kwargs)
-        publication = roles.PUBLICATION_FIELDS.get(self.model._meta.model_name)
+        publication = roles.publication(self.model)
         drafts_only = not request.user.has_perm(roles.PUBLISH_PERMISSION)
         return publication_rule_form(
             form, saved_as_draft=bool(publication and obj is None and drafts_only)

@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ..guide import safety
 from ..guide.selectors import profile_outcomes
-from ..models import AnswerRule, Choice, ChoiceWeight, Question, ReviewedProfile
+from ..models import AnswerRule, Choice, ChoiceWeight, Question, ReviewedProfile, published_q
 from .base import ContentAdmin
 from .history import TrustedHistoryAdmin
 from .wording import AgreementAdmin
@@ -35,7 +35,7 @@ class ChoiceFormSet(CustomInlineFormSet):
             return
         flagged_here = any(form.cleaned_data.get("risk_signal") for form in kept)
         flagged_elsewhere = (
-            Choice.objects.filter(risk_signal=True, question__published=True)
+            Choice.objects.filter(published_q(Choice), risk_signal=True)
             .exclude(question=question.pk)
             .exists()
         )

@@ -18,7 +18,7 @@ def record_of(kind, obj):
         model_name = kind.renamed.get(name, name)
         value = getattr(obj, model_name)
         if model_name == "status":
-            value = value == Intervention.Status.PUBLISHED
+            value = value == Intervention.PUBLICATION.published
         record[yaml_names.get(model_name, name)] = as_json(value)
     for name in translated_field_names(kind.model):
         record[name] = {code: getattr(obj, f"{name}_{code}") or "" for code in LANGUAGES}

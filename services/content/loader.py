@@ -101,7 +101,8 @@ def parse_date(value):
 
 
 def parse_status(record_value):
-    return Intervention.Status.PUBLISHED if record_value else Intervention.Status.DRAFT
+    publication = Intervention.PUBLICATION
+    return publication.published if record_value else publication.draft
 
 
 KINDS = [

@@ -65,15 +65,15 @@ def suspended():
 
 def current_state():
     """The guide's `State` as stored now (two or three queries)."""
-    from ..models import AnswerRule, Choice, Intervention, Question
+    from ..models import AnswerRule, Choice, Intervention, Question, published_q
 
     has_risk = (
-        Choice.objects.filter(risk_signal=True, question__published=True).exists()
-        or not Question.objects.filter(published=True).exists()
+        Choice.objects.filter(published_q(Choice), risk_signal=True).exists()
+        or not Question.objects.published().exists()
     )
     # A « never » rule on a draft is harmless (a draft is never recommended anyway).
     broken = AnswerRule.objects.filter(kind=AnswerRule.Kind.ALWAYS).exclude(
-        intervention__status=Intervention.Status.PUBLISHED
+        published_q(Intervention, "intervention__")
     )
     return State(has_risk, frozenset(broken.values_list("pk", flat=True)))
 

@@ -134,9 +134,17 @@ class Publication(NamedTuple):
 
 
 def published_q(model, path=""):
-    """The filter for rows of `model` that visitors can see; `path` reaches `model` from
-    another one ("question__" from an answer). Raises AttributeError for a model without a
-    `PUBLICATION`."""
+    """The filter for rows of `model` that visitors can see.
+
+    A model with a `PUBLICATION` is seen when published; one with a `PUBLISHED_THROUGH` (a
+    comparison cell: "intervention") while the row it belongs to is. `path` reaches `model`
+    from another one ("question__" from an answer). Raises AttributeError for a model with
+    neither.
+    """
+    through = getattr(model, "PUBLISHED_THROUGH", None)
+    if through is not None:
+        parent = model._meta.get_field(through).related_model
+        return published_q(parent, f"{path}{through}__")
     publication = model.PUBLICATION
     return models.Q(**{f"{path}{publication.field}": publication.published})
 
@@ -158,3 +166,8 @@ class Publishable(models.Model):
     @property
     def is_published(self):
         return getattr(self, self.PUBLICATION.field) == self.PUBLICATION.published
+
+    def mark_published(self, published=True):
+        """Set (not save) the publication field: published, or back to a draft."""
+        publication = self.PUBLICATION
+        setattr(self, publication.field, publication.published if published else publication.draft)

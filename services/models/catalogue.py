@@ -231,6 +231,9 @@ class Criterion(Annotated):
 class Trait(models.Model):
     """One cell of the comparison table: how an intervention answers a criterion."""
 
+    # Seen by visitors while its intervention is published (published_q).
+    PUBLISHED_THROUGH = "intervention"
+
     criterion = models.ForeignKey(
         Criterion,
         on_delete=models.CASCADE,
@@ -248,6 +251,8 @@ class Trait(models.Model):
     text = models.CharField(
         _("cell"), max_length=300, help_text=_("A few plain words; it must fit on a phone.")
     )
+
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["criterion__order", "intervention__order"]

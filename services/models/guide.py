@@ -95,6 +95,8 @@ class Question(Publishable, GuardedModel):
 class Choice(GuardedModel):
     """An answer to a question, with its weights towards each kind of help."""
 
+    PUBLISHED_THROUGH = "question"  # seen while its question is (bases.published_q)
+
     question = models.ForeignKey(
         Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
     )
@@ -145,6 +147,8 @@ class Choice(GuardedModel):
 class ChoiceWeight(models.Model):
     """How much an answer points towards one kind of help."""
 
+    PUBLISHED_THROUGH = "choice"
+
     choice = models.ForeignKey(
         Choice, on_delete=models.CASCADE, related_name="weights", verbose_name=_("answer")
     )
@@ -185,6 +189,8 @@ class AnswerRule(GuardedModel):
     - *show first*: this help line is shown before any recommendation (and leads the crisis
       block when the answer is a risk signal).
     """
+
+    PUBLISHED_THROUGH = "choice"
 
     class Kind(models.TextChoices):
         NEVER = "never", _("Never recommend this kind of help")
