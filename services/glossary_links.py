@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from .content_rules import ACRONYM
+from .languages import in_language
 from .models import GlossaryTerm
 from .page_cache import PAGE_TIMEOUT, content_version
 
@@ -22,8 +23,8 @@ def glossary_index(language):
     if index is None:
         index = {}
         for term in GlossaryTerm.objects.all():
-            for acronym in ACRONYM.findall(getattr(term, f"term_{language}") or ""):
-                index.setdefault(acronym, (term.key, getattr(term, f"expansion_{language}")))
+            for acronym in ACRONYM.findall(in_language(term, "term", language) or ""):
+                index.setdefault(acronym, (term.key, in_language(term, "expansion", language)))
         cache.set(cache_key, index, PAGE_TIMEOUT)
     return index
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 
 from . import publishing, roles
+from .languages import LANGUAGE_CODES, in_language
 from .models import AccessPoint, Intervention, Page, Region
 from .readability import measure, plain_text
 from .translation_status import missing_translations, translated_field_names
@@ -102,8 +103,8 @@ def field_readability(obj):
     rows = []
     for name in readable_fields(obj):
         label = str(obj._meta.get_field(name).verbose_name)
-        for code, _language in settings.LANGUAGES:
-            text = plain_text(getattr(obj, f"{name}_{code}"))
+        for code in LANGUAGE_CODES:
+            text = plain_text(in_language(obj, name, code))
             if text:
                 rows.append((label, code, measure(text, code)))
     return rows
@@ -112,8 +113,8 @@ def field_readability(obj):
 def page_readability(obj):
     """{language: Readability} of one page's text taken as a whole, as visitors read it."""
     figures = {}
-    for code, _language in settings.LANGUAGES:
-        text = plain_text(*(getattr(obj, f"{name}_{code}") for name in readable_fields(obj)))
+    for code in LANGUAGE_CODES:
+        text = plain_text(*(in_language(obj, name, code) for name in readable_fields(obj)))
         if text:
             figures[code] = measure(text, code)
     return figures

@@ -17,6 +17,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import roles
+from ..languages import LANGUAGE_CODES, field_in
 from ..translation_status import missing_translations
 from ..workbench import field_readability, page_readability
 from .drafts import publication_rule_form
@@ -110,8 +111,8 @@ class ReviewedContentAdmin(ContentAdmin):
             obj.last_reviewed = timezone.localdate()
             if obj.reviewer_name != reviewer:
                 obj.reviewer_name = reviewer
-                for code, _language in settings.LANGUAGES:
-                    setattr(obj, f"reviewer_profession_{code}", "")
+                for code in LANGUAGE_CODES:
+                    setattr(obj, field_in("reviewer_profession", code), "")
             obj.save()
         self.message_user(
             request,

@@ -13,6 +13,7 @@ from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
+from ..languages import LANGUAGE_CODES, field_in
 from ..readability import plain_text
 from ..sanitize import ALLOWED_URL_SCHEMES, clean_html
 
@@ -41,7 +42,7 @@ def rich_text_field_names(model):
     names = set()
     for name in getattr(model, "RICH_TEXT_FIELDS", ()):
         names.add(name)
-        names.update(f"{name}_{code}" for code in ("fr", "en"))
+        names.update(field_in(name, code) for code in LANGUAGE_CODES)
     return names
 
 

@@ -6,6 +6,7 @@ empty database reproduces every field in both languages.
 
 import yaml
 
+from ..languages import in_language
 from ..models import AnswerRule, Choice, Criterion, Intervention, Question, Resource
 from ..translation_status import translated_field_names
 from .loader import CHOICES, KINDS, LANGUAGES, as_json
@@ -21,7 +22,7 @@ def record_of(kind, obj):
             value = value == Intervention.PUBLICATION.published
         record[yaml_names.get(model_name, name)] = as_json(value)
     for name in translated_field_names(kind.model):
-        record[name] = {code: getattr(obj, f"{name}_{code}") or "" for code in LANGUAGES}
+        record[name] = {code: in_language(obj, name, code) or "" for code in LANGUAGES}
     if kind.sources:
         record["sources"] = sorted(source.key for source in obj.sources.all())
     return record
@@ -33,7 +34,7 @@ def rule_record(rule):
     record = {rule.kind: target.key}
     if rule.kind == AnswerRule.Kind.ALWAYS:
         record["explanation"] = {
-            code: getattr(rule, f"explanation_{code}") or "" for code in LANGUAGES
+            code: in_language(rule, "explanation", code) or "" for code in LANGUAGES
         }
     return record
 
@@ -52,7 +53,7 @@ def export_content():
     traits = {}
     for criterion in Criterion.objects.prefetch_related("traits__intervention"):
         traits[criterion.key] = {
-            trait.intervention.key: {code: getattr(trait, f"text_{code}") for code in LANGUAGES}
+            trait.intervention.key: {code: in_language(trait, "text", code) for code in LANGUAGES}
             for trait in criterion.traits.all()
         }
     for record in content["criteria"]:

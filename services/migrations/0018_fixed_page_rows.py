@@ -2,8 +2,9 @@
 
 Each row gets its key and a plain title in French and English: a safe default that
 `seed_content` then fills. A `SeedRecord` of exactly what is written here tells the loader
-these values are its own (services/content/loader.py updates a field only while it still holds
-what was last written), so the first seed replaces them; an existing row is left alone.
+these values are its own (services/content/seeder.py updates a field only while it still holds
+what was last written), so the first seed replaces them, without marking a translation as
+outdated (they are placeholders); an existing row is left alone.
 
 The keys and titles are written out here, not read from services/models/pages.py: a migration
 is a snapshot of its day, and the registry will change after it.
@@ -44,7 +45,10 @@ def create_page_rows(apps, schema_editor):
         values.update({f"{name}_{code}": "" for name in TRANSLATED for code in LANGUAGES})
         Page.objects.create(key=key, title=title_fr, intro="", **values)
         SeedRecord.objects.update_or_create(
-            model="services.page", key=key, defaults={"values": {**values, "sources": []}}
+            model="services.page",
+            key=key,
+            # "placeholder": default words, not a translation someone changed (the loader).
+            defaults={"values": {**values, "sources": [], "placeholder": True}},
         )
 
 

@@ -8,12 +8,15 @@
 - `VerifiedPlace` (regions, places to go): when someone last checked names, numbers and
   addresses, and the sources.
 - `Publishable` and `PublishedQuerySet`: the one way to say and ask what visitors see.
+- `GuardedModel` and `GuardedQuerySet`: the guide's parts, saved and deleted only while the
+  guide keeps its safety net (services/guide/safety.py).
 
 Abstract bases add no table: the concrete models keep the columns they always had.
 """
 
 from typing import NamedTuple
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -171,3 +174,45 @@ class Publishable(models.Model):
         """Set (not save) the publication field: published, or back to a draft."""
         publication = self.PUBLICATION
         setattr(self, publication.field, publication.published if published else publication.draft)
+
+
+class GuardedQuerySet(models.QuerySet):
+    """Bulk deletes keep the guide's safety net: refused whole, in a savepoint, if they
+    would break it (services.guide.safety)."""
+
+    def delete(self):
+        from ..guide.safety import guarded
+
+        with guarded():
+            return super().delete()
+
+
+class GuardedModel(models.Model):
+    """A part of the guide: saved or deleted only if the guide keeps its safety net, and
+    `clean()` says why a change would switch it off (services.guide.safety)."""
+
+    objects = GuardedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        from ..guide.safety import guarded
+
+        with guarded():
+            super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        from ..guide.safety import guarded
+
+        with guarded():
+            return super().delete(*args, **kwargs)
+
+    def clean(self):
+        """Raises ValidationError with the reason when saving would break the safety net."""
+        from ..guide.safety import change_problems
+
+        super().clean()
+        problems = change_problems(self)
+        if problems:
+            raise ValidationError(problems)

@@ -10,51 +10,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..languages import LANGUAGE_CODES, in_language
-from .bases import Publication, Publishable, PublishedQuerySet
+from .bases import GuardedModel, GuardedQuerySet, Publication, Publishable, PublishedQuerySet
 from .catalogue import Intervention
 from .helplines import Resource
-
-
-class GuardedQuerySet(models.QuerySet):
-    """Bulk deletes keep the guide's safety net: refused whole, in a savepoint, if they
-    would break it (services.guide.safety)."""
-
-    def delete(self):
-        from ..guide.safety import guarded
-
-        with guarded():
-            return super().delete()
-
-
-class GuardedModel(models.Model):
-    """A part of the guide: saved or deleted only if the guide keeps its safety net, and
-    `clean()` says why a change would switch it off (services.guide.safety)."""
-
-    objects = GuardedQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        from ..guide.safety import guarded
-
-        with guarded():
-            super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        from ..guide.safety import guarded
-
-        with guarded():
-            return super().delete(*args, **kwargs)
-
-    def clean(self):
-        """Raises ValidationError with the reason when saving would break the safety net."""
-        from ..guide.safety import change_problems
-
-        super().clean()
-        problems = change_problems(self)
-        if problems:
-            raise ValidationError(problems)
 
 
 class QuestionQuerySet(PublishedQuerySet, GuardedQuerySet):
