@@ -7,6 +7,7 @@
   and the sources, listed at the page's end.
 - `VerifiedPlace` (regions, places to go): when someone last checked names, numbers and
   addresses, and the sources.
+- `Reachable` (help lines, places to go): a number to dial, as written, and a web address.
 - `Publishable` and `PublishedQuerySet`: the one way to say and ask what visitors see.
 - `GuardedModel` and `GuardedQuerySet`: the guide's parts, saved and deleted only while the
   guide keeps its safety net (services/guide/safety.py).
@@ -21,6 +22,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .fields import NOTE_MAX_LENGTH, sanitise_rich_text
+from .phones import DialNumberField, validate_phone_number
 
 
 class Annotated(models.Model):
@@ -126,6 +128,46 @@ class VerifiedPlace(Annotated, Sanitised):
 
     class Meta:
         abstract = True
+
+
+class Reachable(models.Model):
+    """Somewhere a visitor can call or visit: the number for the call link, the number as
+    visitors read it, and the site in their language."""
+
+    phone = DialNumberField(
+        _("phone number to dial"),
+        max_length=20,
+        blank=True,
+        validators=[validate_phone_number],
+        help_text=_(
+            "The number for the call link, for example 1 866 277-3553 or 811. Spaces and dashes "
+            "are removed."
+        ),
+    )
+    phone_display = models.CharField(
+        _("phone number as written"),
+        max_length=80,
+        blank=True,
+        help_text=_("How visitors read the number, for example 1 866 277-3553."),
+    )
+    url = models.URLField(
+        _("web address"),
+        max_length=500,
+        blank=True,
+        help_text=_("The service's site in this language, starting with https://"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def dialable(digits):
+        """A North American 11-digit number gets its +; short codes (911, 811) stay as is."""
+        return f"+{digits}" if len(digits) == 11 and digits.startswith("1") else digits
+
+    @property
+    def tel_href(self):
+        return f"tel:{self.dialable(self.phone)}" if self.phone else ""
 
 
 class Publication(NamedTuple):

@@ -4,13 +4,13 @@ guide's crisis block. Translated fields are declared in `translation.py`."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .bases import Annotated
+from .bases import Annotated, Reachable
 from .fields import PARAGRAPH_MAX_LENGTH, order_field
-from .phones import DialNumberField, validate_phone_number, validate_text_number
+from .phones import DialNumberField, validate_text_number
 
 
-class Resource(Annotated):
-    """A help line or a directory."""
+class Resource(Annotated, Reachable):
+    """A help line or a directory. Its number to dial, as written, and its site: Reachable."""
 
     class Kind(models.TextChoices):
         EMERGENCY = "emergency", _("Emergency")
@@ -39,16 +39,6 @@ class Resource(Annotated):
         help_text=_(
             "Tick to list it, after the lines a safety rule shows first, whenever a visitor "
             "gives an answer that may mean danger."
-        ),
-    )
-    phone = DialNumberField(
-        _("phone number to dial"),
-        max_length=20,
-        blank=True,
-        validators=[validate_phone_number],
-        help_text=_(
-            "The number for the call link, for example 1 866 277-3553 or 811. Spaces and dashes "
-            "are removed."
         ),
     )
     text_number = DialNumberField(
@@ -84,23 +74,11 @@ class Resource(Annotated):
         blank=True,
         help_text=_("When it answers, and whether it is free."),
     )
-    phone_display = models.CharField(
-        _("phone number as written"),
-        max_length=80,
-        blank=True,
-        help_text=_("How visitors read the number, for example 1 866 277-3553."),
-    )
     text_display = models.CharField(
         _("text number as written"),
         max_length=80,
         blank=True,
         help_text=_("How visitors read the text number, for example 535353."),
-    )
-    url = models.URLField(
-        _("web address"),
-        max_length=500,
-        blank=True,
-        help_text=_("The service's site in this language, starting with https://"),
     )
 
     class Meta:
@@ -110,15 +88,6 @@ class Resource(Annotated):
 
     def __str__(self):
         return self.name
-
-    @staticmethod
-    def dialable(digits):
-        """A North American 11-digit number gets its +; short codes (911, 811) stay as is."""
-        return f"+{digits}" if len(digits) == 11 and digits.startswith("1") else digits
-
-    @property
-    def tel_href(self):
-        return f"tel:{self.dialable(self.phone)}" if self.phone else ""
 
     @property
     def sms_href(self):

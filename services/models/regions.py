@@ -12,10 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..languages import LANGUAGE_CODES
-from .bases import Described, VerifiedPlace
+from .bases import Described, Reachable, VerifiedPlace
 from .fields import HTML_HELP, order_field
-from .helplines import Resource
-from .phones import DialNumberField, validate_phone_number
 
 
 class Region(VerifiedPlace, Described):
@@ -88,10 +86,11 @@ class AccessPointQuerySet(models.QuerySet):
         )
 
 
-class AccessPoint(VerifiedPlace):
+class AccessPoint(VerifiedPlace, Reachable):
     """A door in a region (or, with no region, everywhere in Québec).
 
-    The date it was last verified, its sources and the editors' note come from VerifiedPlace.
+    The date it was last verified, its sources and the editors' note come from VerifiedPlace;
+    its number to dial, as written, and its site from Reachable.
     """
 
     class Kind(models.TextChoices):
@@ -118,16 +117,6 @@ class AccessPoint(VerifiedPlace):
         help_text=_("Decides the section of the region's page where it appears."),
     )
     order = order_field()
-    phone = DialNumberField(
-        _("phone number to dial"),
-        max_length=20,
-        blank=True,
-        validators=[validate_phone_number],
-        help_text=_(
-            "The number for the call link, for example 1 418 688-4240 or 211. Spaces and "
-            "dashes are removed."
-        ),
-    )
 
     name = models.CharField(
         _("name"), max_length=200, help_text=_("The name as the organisation writes it.")
@@ -147,18 +136,6 @@ class AccessPoint(VerifiedPlace):
         blank=True,
         help_text=_("Street address, only if a source shows it."),
     )
-    phone_display = models.CharField(
-        _("phone number as written"),
-        max_length=80,
-        blank=True,
-        help_text=_("How visitors read the number, for example 418 688-4240."),
-    )
-    url = models.URLField(
-        _("web address"),
-        max_length=500,
-        blank=True,
-        help_text=_("The organisation's site in this language, starting with https://"),
-    )
 
     objects = AccessPointQuerySet.as_manager()
 
@@ -174,7 +151,3 @@ class AccessPoint(VerifiedPlace):
         if self.region_id is None:
             return reverse("services:near_you")
         return self.region.get_absolute_url()
-
-    @property
-    def tel_href(self):
-        return f"tel:{Resource.dialable(self.phone)}" if self.phone else ""
