@@ -6,6 +6,21 @@ from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils import translation
 
+# Every language the site speaks, French first (settings.LANGUAGES): the one list of codes.
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+
+
+def field_in(field, code):
+    """The name of `field`'s copy in language `code`: ("title", "en") → "title_en"
+    (django-modeltranslation's naming)."""
+    return f"{field}_{code}"
+
+
+def in_language(obj, field, code, default=None):
+    """`obj`'s `field` in language `code` (its `field_code` attribute), whatever language is
+    active; `default` when the model has no such copy."""
+    return getattr(obj, field_in(field, code), default)
+
 
 def language_links(url_in_language):
     """[{code, name, url}] for every language, from a function of the language code."""
@@ -58,10 +73,10 @@ def shown(obj, *fields):
     """
     current = translation.get_language()
     order = [current, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"]]
-    order += [code for code, _name in settings.LANGUAGES]
+    order += LANGUAGE_CODES
     for code in dict.fromkeys(order):
         for field in fields:
-            text = getattr(obj, f"{field}_{code}", None)
+            text = in_language(obj, field, code)
             if text:
                 return text, (None if code == current else code)
     return "", None

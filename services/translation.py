@@ -3,6 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
+from .languages import LANGUAGE_CODES
 from .models import (
     AccessPoint,
     Answer,
@@ -28,31 +29,24 @@ class InterventionTranslation(TranslationOptions):
         "slug",
         "summary",
         "meta_description",
-        "what_it_is",
-        "providers",
-        "when_to_consider",
-        "not_this",
-        "duration",
-        "where_to_find",
-        "cost",
+        *Intervention.RICH_TEXT_FIELDS,  # its sections (services/models/catalogue.py)
         "reviewer_profession",
     )
-    required_languages = {
-        "fr": tuple(f for f in fields if f != "reviewer_profession"),
-        "en": tuple(f for f in fields if f != "reviewer_profession"),
-    }
+    required_languages = dict.fromkeys(
+        LANGUAGE_CODES, tuple(f for f in fields if f != "reviewer_profession")
+    )
 
 
 @register(Criterion)
 class CriterionTranslation(TranslationOptions):
     fields = ("label", "help")
-    required_languages = ("fr", "en")
+    required_languages = LANGUAGE_CODES
 
 
 @register(ComparisonCell)
 class ComparisonCellTranslation(TranslationOptions):
     fields = ("text",)
-    required_languages = ("fr", "en")
+    required_languages = LANGUAGE_CODES
 
 
 @register(Resource)
@@ -67,34 +61,31 @@ class ResourceTranslation(TranslationOptions):
         "text_display",
         "url",
     )
-    required_languages = {"fr": ("name", "description"), "en": ("name", "description")}
+    required_languages = dict.fromkeys(LANGUAGE_CODES, ("name", "description"))
 
 
 @register(GlossaryTerm)
 class GlossaryTermTranslation(TranslationOptions):
     fields = ("term", "expansion", "definition")
-    required_languages = {"fr": ("term", "definition"), "en": ("term", "definition")}
+    required_languages = dict.fromkeys(LANGUAGE_CODES, ("term", "definition"))
 
 
 @register(Page)
 class PageTranslation(TranslationOptions):
     fields = ("title", "intro", "body", "meta_description", "reviewer_profession")
-    required_languages = {
-        "fr": ("title", "intro", "meta_description"),
-        "en": ("title", "intro", "meta_description"),
-    }
+    required_languages = dict.fromkeys(LANGUAGE_CODES, ("title", "intro", "meta_description"))
 
 
 @register(Question)
 class QuestionTranslation(TranslationOptions):
     fields = ("text", "help")
-    required_languages = {"fr": ("text",), "en": ("text",)}
+    required_languages = dict.fromkeys(LANGUAGE_CODES, ("text",))
 
 
 @register(Answer)
 class AnswerTranslation(TranslationOptions):
     fields = ("text", "reason")
-    required_languages = ("fr", "en")
+    required_languages = LANGUAGE_CODES
 
 
 @register(AnswerRule)
@@ -105,7 +96,7 @@ class AnswerRuleTranslation(TranslationOptions):
 @register(ReviewedProfile)
 class ReviewedProfileTranslation(TranslationOptions):
     fields = ("name",)
-    required_languages = ("fr", "en")
+    required_languages = LANGUAGE_CODES
 
 
 # History of every edit (django-simple-history), registered after the translations so that
@@ -131,16 +122,15 @@ for model in (Intervention, Page):
 @register(Region)
 class RegionTranslation(TranslationOptions):
     fields = ("name", "slug", "intro", "body", "meta_description")
-    required_languages = {
-        "fr": ("name", "slug", "intro", "meta_description"),
-        "en": ("name", "slug", "intro", "meta_description"),
-    }
+    required_languages = dict.fromkeys(
+        LANGUAGE_CODES, ("name", "slug", "intro", "meta_description")
+    )
 
 
 @register(AccessPoint)
 class AccessPointTranslation(TranslationOptions):
     fields = ("name", "territory", "description", "address", "phone_display", "url")
-    required_languages = {"fr": ("name", "description"), "en": ("name", "description")}
+    required_languages = dict.fromkeys(LANGUAGE_CODES, ("name", "description"))
 
 
 for model in (Region, AccessPoint):

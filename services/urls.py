@@ -5,31 +5,33 @@ from orientation_site.quick_exit import quick_exit
 
 from .catalogue import compare_pair, views
 from .guide import views as guide_views
-from .models import Page
+from .models import PAGES
 from .near_you import views as near_you
 
 app_name = "services"
 
-# Pages made only of their editable text: (URL segment, page key, URL name, template).
-TEXT_PAGES = [
-    (_("about/"), Page.Key.ABOUT, "about", "services/about.html"),
-    (_("privacy/"), Page.Key.PRIVACY, "privacy", "services/privacy.html"),
-    (_("while-you-wait/"), Page.Key.WHILE_YOU_WAIT, "while_you_wait", None),
-    (_("first-appointment/"), Page.Key.FIRST_APPOINTMENT, "first_appointment", None),
-    (_("costs-and-coverage/"), Page.Key.COSTS, "costs", None),
-    (_("check-a-practitioner/"), Page.Key.CHECK_PRACTITIONER, "check_practitioner", None),
-    (_("youth-and-parents/"), Page.Key.YOUTH_PARENTS, "youth_parents", None),
-    (_("outside-quebec/"), Page.Key.OUTSIDE_QUEBEC, "outside_quebec", None),
-    (_("urgent-help/"), Page.Key.URGENT_HELP, "urgent_help", None),
-    (_("worried-about-someone/"), Page.Key.WORRIED, "worried", None),
-]
+# The fixed pages' own views, by page key; every other fixed page is made of its editable
+# text (views.text_page). Segments, names and templates: the registry, services/models/pages.py.
+OWN_VIEWS = {
+    "home": views.home,
+    "services": views.intervention_list,
+    "compare": views.compare,
+    "resources": views.resources,
+    "glossary": views.glossary,
+}
+
+
+def page_path(page):
+    """The URL pattern of one fixed page of the registry."""
+    if page.own_view:
+        return path(page.segment, OWN_VIEWS[page.key], name=page.url_name)
+    kwargs = {"key": page.key, "template": page.template}
+    return path(page.segment, views.text_page, kwargs, name=page.url_name)
+
 
 # Translators: URL segments. Lowercase ASCII letters, digits and hyphens only; keep the slash.
-urlpatterns = [
-    path("", views.home, name="home"),
-    path(_("services/"), views.intervention_list, name="interventions"),
+urlpatterns = [page_path(page) for page in PAGES] + [
     path(_("services/<slug:slug>/"), views.intervention_detail, name="intervention"),
-    path(_("compare/"), views.compare, name="compare"),
     path(_("compare/choose/"), compare_pair.choose, name="compare_choose"),
     path(
         _("compare/<slug:first>/<slug:second>/"),
@@ -38,11 +40,6 @@ urlpatterns = [
     ),
     path(_("which-service/"), guide_views.guide_view, name="guide"),
     path(_("exit/"), quick_exit, name="quick_exit"),
-    path(_("resources/"), views.resources, name="resources"),
     path(_("near-you/"), near_you.region_list, name="near_you"),
     path(_("near-you/<slug:slug>/"), near_you.region_detail, name="region"),
-    path(_("glossary/"), views.glossary, name="glossary"),
-] + [
-    path(segment, views.text_page, {"key": key, "template": template}, name=name)
-    for segment, key, name, template in TEXT_PAGES
 ]

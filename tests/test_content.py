@@ -25,7 +25,7 @@ LANGUAGES = ["fr", "en"]
 
 def readable_pages():
     for intervention in Intervention.objects.published():
-        fields = ["summary"] + [field for field, _ in Intervention.SECTIONS]
+        fields = ["summary"] + list(Intervention.RICH_TEXT_FIELDS)
         yield intervention.key, intervention, fields
     for text_page in Page.objects.all():
         yield text_page.key, text_page, ["intro", "body"]

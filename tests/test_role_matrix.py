@@ -173,7 +173,7 @@ def test_publication_field_is_the_reviewers(role, model):
     obj = live_object(model)
     response = client.get(url(model, "change", obj.pk))
     if response.status_code == 200:
-        field = roles.PUBLICATION_FIELDS[model._meta.model_name][0]
+        field = roles.publication(model).field
         editable = field in response.context["adminform"].form.fields
         assert editable == roles.allowed(name, "publish or unpublish (form, bulk action, revert)")
 

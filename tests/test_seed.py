@@ -76,7 +76,7 @@ def test_every_visitor_facing_field_is_filled_in_both_languages():
 
 def test_every_intervention_page_is_complete_and_sourced():
     for intervention in Intervention.objects.all():
-        for field in [f for f, _ in Intervention.SECTIONS] + ["name", "slug", "summary"]:
+        for field in list(Intervention.RICH_TEXT_FIELDS) + ["name", "slug", "summary"]:
             for language in ("fr", "en"):
                 assert getattr(intervention, f"{field}_{language}").strip(), (
                     intervention.key,

@@ -6,15 +6,16 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from services.models import Intervention, Page
+from services.models import PAGES, Intervention
+from services.models.pages import url_name
 
 from .html import page
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["fr", "en"]
-# Every fixed page, from the one declaration the site uses (Page.URL_NAMES).
-FIXED_PAGES = list(Page.URL_NAMES.values())
+# Every fixed page, from the one declaration the site uses (the registry, PAGES).
+FIXED_PAGES = [url_name(page.key) for page in PAGES]
 
 
 def url_in(language, name, **kwargs):

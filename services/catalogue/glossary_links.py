@@ -8,6 +8,7 @@ from django.utils.html import format_html
 
 from orientation_site.page_cache import PAGE_TIMEOUT, content_version
 from services.content_rules import ACRONYM
+from services.languages import in_language
 from services.models import GlossaryTerm
 
 # A tag holds no `<`: with it excluded, a run of `<` is scanned once, not once per `<`.
@@ -22,8 +23,8 @@ def glossary_index(language):
     if index is None:
         index = {}
         for term in GlossaryTerm.objects.all():
-            for acronym in ACRONYM.findall(getattr(term, f"term_{language}") or ""):
-                index.setdefault(acronym, (term.key, getattr(term, f"expansion_{language}")))
+            for acronym in ACRONYM.findall(in_language(term, "term", language) or ""):
+                index.setdefault(acronym, (term.key, in_language(term, "expansion", language)))
         cache.set(cache_key, index, PAGE_TIMEOUT)
     return index
 

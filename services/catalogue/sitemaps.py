@@ -10,7 +10,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from services.models import Intervention, Page
+from services.models import PAGES, Intervention
+from services.models.pages import url_name
 
 
 class BilingualSitemap(Sitemap):
@@ -48,8 +49,8 @@ class BilingualSitemap(Sitemap):
 
 class PageSitemap(BilingualSitemap):
     def items(self):
-        # Every fixed page (one declaration: Page.URL_NAMES), and the guide.
-        return [*Page.URL_NAMES.values(), "services:guide"]
+        # Every fixed page the registry lists (services/models/pages.py), and the guide.
+        return [*(url_name(page.key) for page in PAGES if page.in_sitemap), "services:guide"]
 
     def location(self, item):
         return reverse(item)

@@ -5,21 +5,10 @@ import json
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from services.languages import absolute_url
 from services.models import Family
 
-# The page's sections, asked as the questions a visitor has in mind.
-QUESTIONS = {
-    "what_it_is": lambda name: _("What is %(name)s?") % {"name": name},
-    "providers": lambda name: _("Who provides %(name)s?") % {"name": name},
-    "when_to_consider": lambda name: _("When can %(name)s help?") % {"name": name},
-    "not_this": lambda name: _("What is %(name)s not?") % {"name": name},
-    "duration": lambda name: _("How long does %(name)s last?") % {"name": name},
-    "where_to_find": lambda name: _("Where can I find %(name)s?") % {"name": name},
-    "cost": lambda name: _("What does %(name)s cost?") % {"name": name},
-}
 IN_LANGUAGE = {"fr": "fr-CA", "en": "en-CA"}
 # Characters that would let text close the <script> element (as Django's json_script does).
 ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -59,14 +48,15 @@ def intervention_json_ld(request, intervention):
             "inLanguage": language,
             "mainEntity": [
                 {
+                    # Each section asked as the question a visitor has in mind (SECTIONS).
                     "@type": "Question",
-                    "name": QUESTIONS[field](name),
+                    "name": section.question % {"name": name},
                     "acceptedAnswer": {
                         "@type": "Answer",
-                        "text": " ".join(strip_tags(text).split()),
+                        "text": " ".join(strip_tags(getattr(intervention, section.field)).split()),
                     },
                 }
-                for field, _heading, text in intervention.sections()
+                for section in intervention.SECTIONS
             ],
         },
     }

@@ -116,8 +116,9 @@ def compare(request):
     interventions = sorted(
         Intervention.objects.published(), key=lambda i: i.family != Family.PSYCHOTHERAPY
     )
-    published_cells = ComparisonCell.objects.filter(intervention__in=[i.pk for i in interventions])
-    criteria = Criterion.objects.prefetch_related(Prefetch("cells", queryset=published_cells))
+    criteria = Criterion.objects.prefetch_related(
+        Prefetch("cells", queryset=ComparisonCell.objects.published())
+    )
     rows = []
     for criterion in criteria:
         cells = {cell.intervention_id: cell for cell in criterion.cells.all()}

@@ -8,6 +8,7 @@ import yaml
 
 from services.editorial.translation_status import translated_field_names
 
+from ..languages import in_language
 from ..models import Answer, AnswerRule, Criterion, Intervention, Question, Resource
 from .loader import ANSWERS, KINDS, LANGUAGES, as_json
 
@@ -19,10 +20,10 @@ def record_of(kind, obj):
         model_name = kind.renamed.get(name, name)
         value = getattr(obj, model_name)
         if model_name == "status":
-            value = value == Intervention.Status.PUBLISHED
+            value = value == Intervention.PUBLICATION.published
         record[yaml_names.get(model_name, name)] = as_json(value)
     for name in translated_field_names(kind.model):
-        record[name] = {code: getattr(obj, f"{name}_{code}") or "" for code in LANGUAGES}
+        record[name] = {code: in_language(obj, name, code) or "" for code in LANGUAGES}
     if kind.sources:
         record["sources"] = sorted(source.key for source in obj.sources.all())
     return record
@@ -34,7 +35,7 @@ def rule_record(rule):
     record = {rule.kind: target.key}
     if rule.kind == AnswerRule.Kind.ALWAYS:
         record["explanation"] = {
-            code: getattr(rule, f"explanation_{code}") or "" for code in LANGUAGES
+            code: in_language(rule, "explanation", code) or "" for code in LANGUAGES
         }
     return record
 
@@ -53,7 +54,7 @@ def export_content():
     cells = {}
     for criterion in Criterion.objects.prefetch_related("cells__intervention"):
         cells[criterion.key] = {
-            cell.intervention.key: {code: getattr(cell, f"text_{code}") for code in LANGUAGES}
+            cell.intervention.key: {code: in_language(cell, "text", code) for code in LANGUAGES}
             for cell in criterion.cells.all()
         }
     for record in content["criteria"]:

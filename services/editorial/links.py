@@ -26,6 +26,7 @@ from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.text import capfirst
 
+from services.languages import LANGUAGE_CODES, field_in
 from services.models import LinkCheck
 
 from .workbench import change_url
@@ -78,7 +79,7 @@ def url_columns(model):
     names = {f.name for f in model._meta.concrete_fields}
     urls, texts = [], []
     for f in model._meta.concrete_fields:
-        translated = any(f"{f.name}_{code}" in names for code, _name in settings.LANGUAGES)
+        translated = any(field_in(f.name, code) in names for code in LANGUAGE_CODES)
         if translated or f.name in NOT_SCANNED:
             continue
         if isinstance(f, models.URLField):

@@ -23,11 +23,12 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from services.languages import LANGUAGE_CODES, field_in, in_language
 from services.models import OutdatedTranslation
 
 from .translation_status import translated_field_names
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LANGUAGES = LANGUAGE_CODES
 # Fields that differ between languages by design: a new French slug says nothing about the
 # English one.
 NOT_COMPARED = {"slug"}
@@ -48,7 +49,7 @@ def remember_old_values(sender, instance, raw=False, **kwargs):
     fields = compared_fields(sender)
     if raw or not fields or instance.pk is None:
         return
-    columns = [f"{name}_{code}" for name in fields for code in LANGUAGES]
+    columns = [field_in(name, code) for name in fields for code in LANGUAGES]
     old = sender._base_manager.filter(pk=instance.pk).values(*columns).first()
     if old is None:
         return
@@ -57,7 +58,7 @@ def remember_old_values(sender, instance, raw=False, **kwargs):
         changed = {
             code
             for code in LANGUAGES
-            if text(old[f"{name}_{code}"]) != text(getattr(instance, f"{name}_{code}"))
+            if text(old[field_in(name, code)]) != text(in_language(instance, name, code))
         }
         if changed:
             changes[name] = changed
@@ -84,7 +85,7 @@ def mark_outdated(sender, instance, created, raw=False, **kwargs):
         if still_right or reviewed or len(changed) == len(LANGUAGES):
             continue
         for code in set(LANGUAGES) - changed:
-            if text(getattr(instance, f"{name}_{code}")):  # empty is a gap, not outdated
+            if text(in_language(instance, name, code)):  # empty is a gap, not outdated
                 OutdatedTranslation.objects.get_or_create(
                     content_type=kind,
                     object_id=instance.pk,

@@ -19,6 +19,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.text import slugify
 
+from services.languages import LANGUAGE_CODES, field_in
+
 from . import roles
 from .translation_status import translated_field_names
 
@@ -42,12 +44,20 @@ def draft_minimum(model):
         for field in model._meta.concrete_fields
         if isinstance(field, models.ForeignKey) and not field.null
     }
-    # The first translated field the model requires, in its declared order: what names a row.
+    # The first translated field the model itself declares and requires: what names a row.
+    # (Fields shared through an abstract base, such as the description, come first in the
+    # model's field order but name nothing.)
     required = required_fields(model)
     originals = set(translated_field_names(model))
+    shared = {
+        field.name
+        for base in model.__mro__[1:]
+        if getattr(getattr(base, "_meta", None), "abstract", False)
+        for field in base._meta.fields
+    }
     for field in model._meta.concrete_fields:
-        localized = f"{field.name}_{default_language()}"
-        if field.name in originals and localized in required:
+        localized = field_in(field.name, default_language())
+        if field.name in originals and field.name not in shared and localized in required:
             needed.add(localized)
             break
     else:
@@ -77,13 +87,14 @@ def required_fields(model):
 def will_be_visible(model, instance, values):
     """Whether `instance`, once `values` ({field name: value}, a form's cleaned data) are
     applied, is something visitors can see. Mirrors roles.is_live."""
-    name = model._meta.model_name
-    if name in roles.PUBLICATION_FIELDS:
-        field, published, _draft = roles.PUBLICATION_FIELDS[name]
+    published = roles.publication(model)
+    if published:
+        field = published.field
         value = values[field] if field in values else getattr(instance, field)
-        return value == published
-    if name in roles.LIVE_THROUGH:
-        first, *rest = roles.LIVE_THROUGH[name].split(".")
+        return value == published.published
+    path = roles.live_through(model)
+    if path:
+        first, *rest = path.split(".")
         parent = (
             values.get(first) or getattr(instance, f"{first}_id", None) and getattr(instance, first)
         )
@@ -109,10 +120,9 @@ def publication_gaps(obj):
 def gaps_by_language(obj):
     """{language code: [original field name]} of `obj`'s empty required translated fields."""
     gaps = {}
-    codes = [code for code, _name in settings.LANGUAGES]
     for name in publication_gaps(obj):
         original, _sep, code = name.rpartition("_")
-        if code in codes and original in translated_field_names(type(obj)):
+        if code in LANGUAGE_CODES and original in translated_field_names(type(obj)):
             gaps.setdefault(code, []).append(original)
     return gaps
 
@@ -125,9 +135,9 @@ def fill_slugs(model, values):
     for slug, source in SLUG_SOURCES.items():
         if slug not in translated_field_names(model):
             continue
-        for code, _name in settings.LANGUAGES:
-            key = f"{slug}_{code}"
+        for code in LANGUAGE_CODES:
+            key = field_in(slug, code)
             if key in values and is_empty(values[key]):
-                made = slugify(values.get(f"{source}_{code}") or "")
+                made = slugify(values.get(field_in(source, code)) or "")
                 values[key] = made[: model._meta.get_field(key).max_length] or None
     return values

@@ -24,21 +24,9 @@ VIEWER = "Lecture seule / View only"
 # The act that makes content appear or disappear for visitors.
 PUBLISH_PERMISSION = "services.publish_content"
 
-# Models whose rows have a draft state: (field, value when published, value for a draft).
-PUBLICATION_FIELDS = {
-    "intervention": ("status", "published", "draft"),
-    "question": ("published", True, False),
-}
 # Who reviewed a factual page and when: read-only without the model's review permission.
 REVIEW_FIELDS = ("last_reviewed", "reviewer_name", "reviewer_profession")
 
-# Models whose rows are live only while a parent is: model name -> attribute path to the parent.
-LIVE_THROUGH = {
-    "comparisoncell": "intervention",
-    "answer": "question",
-    "answerweight": "answer.question",
-    "answerrule": "answer.question",
-}
 # Bookkeeping visitors never see (deleting it hides nothing).
 NOT_VISIBLE = {"seedrecord", "pendingchange"}
 
@@ -51,23 +39,38 @@ def is_content(model):
     return model._meta.app_label == "services" and model._meta.model_name not in NOT_VISIBLE
 
 
+def publication(model):
+    """(field, value when published, value for a draft) for a model with a draft state, else
+    None: the model's own `PUBLICATION` (services/models/bases.py)."""
+    return getattr(model, "PUBLICATION", None)
+
+
+def live_through(model):
+    """The attribute path to the row whose publication decides whether `model`'s rows are
+    seen ("choice.question" for a weight), from each model's `PUBLISHED_THROUGH`; None for a
+    model that is seen on its own."""
+    path = []
+    while (through := getattr(model, "PUBLISHED_THROUGH", None)) is not None:
+        path.append(through)
+        model = model._meta.get_field(through).related_model
+    return ".".join(path) or None
+
+
 def would_be_live(obj):
     """Whether visitors would see `obj` once saved as it is (saved or not): for a new row, or
     one moved under another parent. Same rules as is_live."""
     if obj is None or not is_content(type(obj)):
         return False
-    name = obj._meta.model_name
-    if name in LIVE_THROUGH:
+    path = live_through(type(obj))
+    if path:
         parent = obj
-        for attribute in LIVE_THROUGH[name].split("."):
+        for attribute in path.split("."):
             parent = getattr(parent, attribute, None)
             if parent is None:
                 return False
         return would_be_live(parent)
-    if name in PUBLICATION_FIELDS:
-        field, published, _draft = PUBLICATION_FIELDS[name]
-        return getattr(obj, field) == published
-    return True
+    published = publication(type(obj))
+    return published is None or getattr(obj, published.field) == published.published
 
 
 def is_live(obj):
@@ -78,16 +81,14 @@ def is_live(obj):
     """
     if obj is None or obj.pk is None or not is_content(type(obj)):
         return False
-    name = obj._meta.model_name
-    if name in LIVE_THROUGH:
+    path = live_through(type(obj))
+    if path:
         parent = obj
-        for attribute in LIVE_THROUGH[name].split("."):
+        for attribute in path.split("."):
             parent = getattr(parent, attribute)
         return is_live(parent)
-    if name in PUBLICATION_FIELDS:
-        field, published, _draft = PUBLICATION_FIELDS[name]
-        return getattr(obj, field) == published
-    return True
+    published = publication(type(obj))
+    return published is None or getattr(obj, published.field) == published.published
 
 
 # --- The matrix ---------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Which languages an object's visitor-facing text is incomplete in."""
 
-from django.conf import settings
 from modeltranslation.translator import NotRegistered, translator
+
+from services.languages import LANGUAGE_CODES, in_language
 
 
 def translated_field_names(model):
@@ -17,7 +18,7 @@ def missing_translations(obj):
     # A field empty in every language is simply unused (an optional field), not a gap.
     gaps = {}
     for name in fields:
-        values = {code: getattr(obj, f"{name}_{code}") for code, _ in settings.LANGUAGES}
+        values = {code: in_language(obj, name, code) for code in LANGUAGE_CODES}
         if not any(values.values()):
             continue
         for code, value in values.items():

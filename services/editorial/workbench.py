@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 
+from services.languages import LANGUAGE_CODES, in_language
 from services.models import AccessPoint, Intervention, Page, Region
 
 from . import publishing, roles
@@ -104,8 +105,8 @@ def field_readability(obj):
     rows = []
     for name in readable_fields(obj):
         label = str(obj._meta.get_field(name).verbose_name)
-        for code, _language in settings.LANGUAGES:
-            text = plain_text(getattr(obj, f"{name}_{code}"))
+        for code in LANGUAGE_CODES:
+            text = plain_text(in_language(obj, name, code))
             if text:
                 rows.append((label, code, measure(text, code)))
     return rows
@@ -114,8 +115,8 @@ def field_readability(obj):
 def page_readability(obj):
     """{language: Readability} of one page's text taken as a whole, as visitors read it."""
     figures = {}
-    for code, _language in settings.LANGUAGES:
-        text = plain_text(*(getattr(obj, f"{name}_{code}") for name in readable_fields(obj)))
+    for code in LANGUAGE_CODES:
+        text = plain_text(*(in_language(obj, name, code) for name in readable_fields(obj)))
         if text:
             figures[code] = measure(text, code)
     return figures

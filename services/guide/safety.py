@@ -77,9 +77,7 @@ def stored_risk_flags():
 
     flagged = Answer.objects.filter(question=OuterRef("pk"), risk_signal=True)
     return dict(
-        Question.objects.filter(published=True)
-        .annotate(flagged=Exists(flagged))
-        .values_list("pk", "flagged")
+        Question.objects.published().annotate(flagged=Exists(flagged)).values_list("pk", "flagged")
     )
 
 
@@ -105,12 +103,12 @@ def no_risk_answer_message(flags):
 
 def current_state():
     """The guide's `State` as stored now (two queries)."""
-    from ..models import AnswerRule, Intervention
+    from ..models import AnswerRule, Intervention, published_q
 
     has_risk = risk_answer_problem(stored_risk_flags()) is None
     # A « never » rule on a draft is harmless (a draft is never recommended anyway).
     broken = AnswerRule.objects.filter(kind=AnswerRule.Kind.ALWAYS).exclude(
-        intervention__status=Intervention.Status.PUBLISHED
+        published_q(Intervention, "intervention__")
     )
     return State(has_risk, frozenset(broken.values_list("pk", flat=True)))
 

@@ -1,6 +1,9 @@
 """Every model of the `services` app, re-exported so that `from services.models import X` works.
 
-- `catalogue`: what visitors read (kinds of help, comparison, help lines, glossary, pages).
+- `bases`, `fields`: what models share (abstract bases, the rich-text field, length bounds).
+- `catalogue`: the kinds of help, their sections and the comparison table.
+- `helplines`, `glossary`, `sources`: help lines and directories, the glossary, references.
+- `pages`: the registry of fixed pages and their editable words.
 - `guide`, `guide_rules`: the questionnaire « Quel service choisir ? » (questions, answers,
   weights; safety rules and reviewed profiles).
 - `regions`: « Près de chez toi »: the 17 regions and the places to go in each.
@@ -10,32 +13,32 @@
 - `pending`: changes to live content waiting for a Reviewer.
 """
 
+from .bases import Publication, PublishedQuerySet, published_q
 from .caching import ContentVersion
 from .catalogue import (
-    HTML_HELP,
+    SECTIONS,
     ComparisonCell,
     Criterion,
     Family,
-    GlossaryTerm,
     Intervention,
     InterventionQuerySet,
-    Page,
-    Resource,
-    Source,
-    editor_note_field,
-    order_field,
-    reviewer_fields,
-    sanitise_rich_text,
 )
+from .fields import HTML_HELP, order_field, sanitise_rich_text
+from .glossary import GlossaryTerm
 from .guide import Answer, AnswerWeight, Question, QuestionQuerySet
 from .guide_rules import AnswerRule, ReviewedProfile
+from .helplines import Resource
+from .pages import PAGES, Page
 from .pending import PendingChange
 from .regions import AccessPoint, AccessPointQuerySet, Region
 from .safeguards import LinkCheck, OutdatedTranslation
 from .seeding import SeedRecord
+from .sources import Source
 
 __all__ = [
     "HTML_HELP",
+    "PAGES",
+    "SECTIONS",
     "AccessPoint",
     "AccessPointQuerySet",
     "Answer",
@@ -52,6 +55,8 @@ __all__ = [
     "OutdatedTranslation",
     "Page",
     "PendingChange",
+    "Publication",
+    "PublishedQuerySet",
     "Question",
     "QuestionQuerySet",
     "Region",
@@ -59,8 +64,7 @@ __all__ = [
     "ReviewedProfile",
     "SeedRecord",
     "Source",
-    "editor_note_field",
     "order_field",
-    "reviewer_fields",
+    "published_q",
     "sanitise_rich_text",
 ]

@@ -4,62 +4,19 @@
 The guide's safety (a published risk answer always exists, rules point to published things)
 is enforced by `services.guide.safety` on every save and delete of these models."""
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .bases import GuardedModel, GuardedQuerySet, Publication, Publishable, PublishedQuerySet
 from .catalogue import Intervention
 
 
-class GuardedQuerySet(models.QuerySet):
-    """Bulk deletes keep the guide's safety net: refused whole, in a savepoint, if they
-    would break it (services.guide.safety)."""
-
-    def delete(self):
-        from ..guide.safety import guarded
-
-        with guarded():
-            return super().delete()
+class QuestionQuerySet(PublishedQuerySet, GuardedQuerySet):
+    pass
 
 
-class GuardedModel(models.Model):
-    """A part of the guide: saved or deleted only if the guide keeps its safety net, and
-    `clean()` says why a change would switch it off (services.guide.safety)."""
-
-    objects = GuardedQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        from ..guide.safety import guarded
-
-        with guarded():
-            super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        from ..guide.safety import guarded
-
-        with guarded():
-            return super().delete(*args, **kwargs)
-
-    def clean(self):
-        """Raises ValidationError with the reason when saving would break the safety net."""
-        from ..guide.safety import change_problems
-
-        super().clean()
-        problems = change_problems(self)
-        if problems:
-            raise ValidationError(problems)
-
-
-class QuestionQuerySet(GuardedQuerySet):
-    def published(self):
-        return self.filter(published=True).order_by("order", "pk")
-
-
-class Question(GuardedModel):
+class Question(Publishable, GuardedModel):
     """One question of the guide « Quel service choisir ? »."""
 
     key = models.SlugField(max_length=40, unique=True, editable=False)
@@ -79,6 +36,8 @@ class Question(GuardedModel):
 
     objects = QuestionQuerySet.as_manager()
 
+    PUBLICATION = Publication("published", True, False)
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("guide question")
@@ -90,6 +49,8 @@ class Question(GuardedModel):
 
 class Answer(GuardedModel):
     """An answer to a question, with its weights towards each kind of help."""
+
+    PUBLISHED_THROUGH = "question"  # seen while its question is (bases.published_q)
 
     question = models.ForeignKey(
         Question, on_delete=models.CASCADE, related_name="answers", verbose_name=_("question")
@@ -140,6 +101,8 @@ class Answer(GuardedModel):
 
 class AnswerWeight(models.Model):
     """How much an answer points towards one kind of help."""
+
+    PUBLISHED_THROUGH = "answer"
 
     answer = models.ForeignKey(
         Answer, on_delete=models.CASCADE, related_name="weights", verbose_name=_("answer")

@@ -8,8 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import Intervention, Resource
-from .guide import Answer, GuardedModel
+from ..languages import LANGUAGE_CODES, in_language
+from .bases import GuardedModel
+from .catalogue import Intervention
+from .guide import Answer
+from .helplines import Resource
 
 
 class AnswerRule(GuardedModel):
@@ -21,6 +24,8 @@ class AnswerRule(GuardedModel):
     - *show first*: this help line is shown before any recommendation (and leads the crisis
       block when the answer is a risk signal).
     """
+
+    PUBLISHED_THROUGH = "answer"
 
     class Kind(models.TextChoices):
         NEVER = "never", _("Never recommend this kind of help")
@@ -90,10 +95,8 @@ class AnswerRule(GuardedModel):
             if self.resource_id:
                 errors["resource"] = _("This rule names a kind of help only.")
         if self.kind == self.Kind.ALWAYS:
-            from django.conf import settings
-
-            for code, _name in settings.LANGUAGES:
-                if not (getattr(self, f"explanation_{code}", "") or "").strip():
+            for code in LANGUAGE_CODES:
+                if not (in_language(self, "explanation", code) or "").strip():
                     errors[f"explanation_{code}"] = _(
                         "Say in one sentence why this kind of help is always included."
                     )

@@ -11,43 +11,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import (
-    HTML_HELP,
-    Resource,
-    Source,
-    editor_note_field,
-    order_field,
-    sanitise_rich_text,
-)
-from .phones import DialNumberField, validate_phone_number
+from ..languages import LANGUAGE_CODES
+from .bases import Described, Reachable, VerifiedPlace
+from .fields import HTML_HELP, order_field
 
 
-def verified_field():
-    return models.DateField(
-        _("last verified"),
-        # Empty until a Reviewer first checks it: an Editor may add a place or a region, whose
-        # review fields they cannot fill (services/editorial/roles.py). An empty form used to be a
-        # 500.
-        null=True,
-        blank=True,
-        help_text=_(
-            "The day someone last checked these names, numbers and addresses on the official "
-            "pages. Shown to visitors."
-        ),
-    )
+class Region(VerifiedPlace, Described):
+    """One of Québec's 17 administrative regions (01 Bas-Saint-Laurent … 17 Centre-du-Québec).
 
-
-def region_sources_field():
-    return models.ManyToManyField(
-        Source,
-        blank=True,
-        verbose_name=_("sources"),
-        help_text=_("The references these facts rely on. They are listed at the page's end."),
-    )
-
-
-class Region(models.Model):
-    """One of Québec's 17 administrative regions (01 Bas-Saint-Laurent … 17 Centre-du-Québec)."""
+    The date it was last verified, its sources and the editors' note come from VerifiedPlace.
+    """
 
     key = models.SlugField(max_length=40, unique=True, editable=False)
     code = models.CharField(
@@ -57,11 +30,6 @@ class Region(models.Model):
         help_text=_("The official two-digit number of the administrative region, e.g. 06."),
     )
     order = order_field()
-    # Named like the other factual pages so that reviews, the dashboard and `review_due`
-    # treat it the same way; editors see it as « last verified ».
-    last_reviewed = verified_field()
-    sources = region_sources_field()
-    editor_note = editor_note_field()
     reviewer_name = models.CharField(
         _("verified by"),
         max_length=120,
@@ -85,15 +53,10 @@ class Region(models.Model):
         blank=True,
         help_text=HTML_HELP,
     )
-    meta_description = models.CharField(
-        _("description for search engines"),
-        max_length=160,
-        help_text=_("At most 160 characters. Search engines show it under the title."),
-    )
 
     updated_at = models.DateTimeField(auto_now=True)
 
-    RICH_TEXT_FIELDS = ["body"]
+    RICH_TEXT_FIELDS = ("body",)
 
     class Meta:
         ordering = ["order", "code"]
@@ -101,16 +64,12 @@ class Region(models.Model):
         verbose_name_plural = _("regions")
         constraints = [
             models.UniqueConstraint(fields=[f"slug_{code}"], name=f"unique_region_slug_{code}")
-            for code in ("fr", "en")
+            for code in LANGUAGE_CODES
         ]
         permissions = [("review_region", _("Can mark a region as verified"))]
 
     def __str__(self):
         return f"{self.code} {self.name}"
-
-    def save(self, *args, **kwargs):
-        sanitise_rich_text(self)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """The region's page in the active language."""
@@ -127,8 +86,12 @@ class AccessPointQuerySet(models.QuerySet):
         )
 
 
-class AccessPoint(models.Model):
-    """A door in a region (or, with no region, everywhere in Québec)."""
+class AccessPoint(VerifiedPlace, Reachable):
+    """A door in a region (or, with no region, everywhere in Québec).
+
+    The date it was last verified, its sources and the editors' note come from VerifiedPlace;
+    its number to dial, as written, and its site from Reachable.
+    """
 
     class Kind(models.TextChoices):
         ESTABLISHMENT = "establishment", _("Public establishment (CISSS, CIUSSS)")
@@ -154,19 +117,6 @@ class AccessPoint(models.Model):
         help_text=_("Decides the section of the region's page where it appears."),
     )
     order = order_field()
-    phone = DialNumberField(
-        _("phone number to dial"),
-        max_length=20,
-        blank=True,
-        validators=[validate_phone_number],
-        help_text=_(
-            "The number for the call link, for example 1 418 688-4240 or 211. Spaces and "
-            "dashes are removed."
-        ),
-    )
-    last_reviewed = verified_field()
-    sources = region_sources_field()
-    editor_note = editor_note_field()
 
     name = models.CharField(
         _("name"), max_length=200, help_text=_("The name as the organisation writes it.")
@@ -186,18 +136,6 @@ class AccessPoint(models.Model):
         blank=True,
         help_text=_("Street address, only if a source shows it."),
     )
-    phone_display = models.CharField(
-        _("phone number as written"),
-        max_length=80,
-        blank=True,
-        help_text=_("How visitors read the number, for example 418 688-4240."),
-    )
-    url = models.URLField(
-        _("web address"),
-        max_length=500,
-        blank=True,
-        help_text=_("The organisation's site in this language, starting with https://"),
-    )
 
     objects = AccessPointQuerySet.as_manager()
 
@@ -213,7 +151,3 @@ class AccessPoint(models.Model):
         if self.region_id is None:
             return reverse("services:near_you")
         return self.region.get_absolute_url()
-
-    @property
-    def tel_href(self):
-        return f"tel:{Resource.dialable(self.phone)}" if self.phone else ""

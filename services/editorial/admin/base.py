@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from services.editorial import roles
 from services.editorial.translation_status import missing_translations
 from services.editorial.workbench import field_readability, page_readability
+from services.languages import LANGUAGE_CODES, field_in
 
 from .drafts import publication_rule_form
 from .history import TrustedHistoryAdmin
@@ -57,7 +58,7 @@ class ContentAdmin(
         # Drafts may be saved half-written; publishing needs everything
         # (services/editorial/publishing.py).
         form = super().get_form(request, obj, **kwargs)
-        publication = roles.PUBLICATION_FIELDS.get(self.model._meta.model_name)
+        publication = roles.publication(self.model)
         drafts_only = not request.user.has_perm(roles.PUBLISH_PERMISSION)
         return publication_rule_form(
             form, saved_as_draft=bool(publication and obj is None and drafts_only)
@@ -112,8 +113,8 @@ class ReviewedContentAdmin(ContentAdmin):
             obj.last_reviewed = timezone.localdate()
             if obj.reviewer_name != reviewer:
                 obj.reviewer_name = reviewer
-                for code, _language in settings.LANGUAGES:
-                    setattr(obj, f"reviewer_profession_{code}", "")
+                for code in LANGUAGE_CODES:
+                    setattr(obj, field_in("reviewer_profession", code), "")
             obj.save()
         self.message_user(
             request,

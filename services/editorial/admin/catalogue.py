@@ -76,7 +76,7 @@ class InterventionAdmin(SortableAdminMixin, ReviewedContentAdmin):
                     messages.WARNING,
                 )
                 continue
-            intervention.status = Intervention.Status.PUBLISHED
+            intervention.mark_published()
             intervention.save()
             published += 1
         if published:
@@ -94,7 +94,7 @@ class InterventionAdmin(SortableAdminMixin, ReviewedContentAdmin):
     @admin.action(description=_("Back to draft (hide from visitors)"), permissions=["publish"])
     def unpublish(self, request, queryset):
         for intervention in queryset:
-            intervention.status = Intervention.Status.DRAFT
+            intervention.mark_published(False)
             intervention.save()
         count = len(queryset)
         self.message_user(

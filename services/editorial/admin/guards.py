@@ -81,9 +81,9 @@ class GuardedAdminMixin:
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        publication = roles.PUBLICATION_FIELDS.get(self.model._meta.model_name)
+        publication = roles.publication(self.model)
         if publication and not self.has_publish_permission(request):
-            readonly.append(publication[0])
+            readonly.append(publication.field)
         if not self.has_review_permission(request):
             names = {field.name for field in self.model._meta.get_fields()}
             readonly += [name for name in roles.REVIEW_FIELDS if name in names]
@@ -119,9 +119,8 @@ class GuardedAdminMixin:
             if current is not None:
                 self._keep_fields_outside_form(obj, current, form)
         else:
-            publication = roles.PUBLICATION_FIELDS.get(self.model._meta.model_name)
-            if publication and not self.has_publish_permission(request):
-                setattr(obj, publication[0], publication[2])
+            if roles.publication(self.model) and not self.has_publish_permission(request):
+                obj.mark_published(False)
         super().save_model(request, obj, form, change)
 
     def _keep_fields_outside_form(self, obj, current, form):

@@ -12,6 +12,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from services.editorial.outdated import STILL_RIGHT, compared_fields
+from services.languages import field_in, in_language
 from services.models import OutdatedTranslation
 from services.models.safeguards import outdated_fields
 
@@ -41,8 +42,8 @@ class StillRightForm(forms.ModelForm):
 def outdated_column(obj):
     """The list column's badges: [« Needs review in EN »] from the queryset's annotations
     (`outdated_fr`, `outdated_en`), or from the database for an object read elsewhere."""
-    if all(hasattr(obj, f"outdated_{code}") for code in LANGUAGE_NAMES):
-        codes = [code for code in LANGUAGE_NAMES if getattr(obj, f"outdated_{code}")]
+    if all(hasattr(obj, field_in("outdated", code)) for code in LANGUAGE_NAMES):
+        codes = [code for code in LANGUAGE_NAMES if in_language(obj, "outdated", code)]
     else:
         codes = sorted(outdated_fields(obj))
     return [
@@ -67,7 +68,10 @@ class OutdatedTranslationsMixin:
             content_type=ContentType.objects.get_for_model(self.model), object_id=OuterRef("pk")
         )
         return queryset.annotate(
-            **{f"outdated_{code}": Exists(markers.filter(language=code)) for code in LANGUAGE_NAMES}
+            **{
+                field_in("outdated", code): Exists(markers.filter(language=code))
+                for code in LANGUAGE_NAMES
+            }
         )
 
     def get_fieldsets(self, request, obj=None):
@@ -86,7 +90,7 @@ class OutdatedTranslationsMixin:
         for code, fields in outdated_fields(obj).items():
             other = ", ".join(language_name(c) for c in LANGUAGE_NAMES if c != code)
             for name, since in fields.items():
-                field = form.base_fields.get(f"{name}_{code}")
+                field = form.base_fields.get(field_in(name, code))
                 if field is None:
                     continue
                 marker = _(
@@ -95,7 +99,7 @@ class OutdatedTranslationsMixin:
                 ) % {"other": other, "date": formats.date_format(since, "DATE_FORMAT")}
                 field.help_text = format_html(
                     '<strong class="translation-outdated" data-outdated="{}">⚠ {}</strong><br>{}',
-                    f"{name}_{code}",
+                    field_in(name, code),
                     marker,
                     field.help_text,
                 )

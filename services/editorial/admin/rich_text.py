@@ -14,6 +14,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
 from services.editorial.readability import plain_text
+from services.languages import LANGUAGE_CODES, field_in
 from services.sanitize import ALLOWED_URL_SCHEMES, clean_html
 
 # What the toolbar offers. Each extension's tags are in sanitize.ALLOWED_TAGS (a test holds it).
@@ -41,7 +42,7 @@ def rich_text_field_names(model):
     names = set()
     for name in getattr(model, "RICH_TEXT_FIELDS", ()):
         names.add(name)
-        names.update(f"{name}_{code}" for code in ("fr", "en"))
+        names.update(field_in(name, code) for code in LANGUAGE_CODES)
     return names
 
 

@@ -73,9 +73,7 @@ def may_not_create(user, obj):
     """Whether `user` may not add `obj` (unsaved): it would be live at once, with nobody's
     review. Such content is added by a Reviewer who publishes directly; an Editor adds a
     draft where the model has one (an intervention), or asks a Reviewer."""
-    if obj._meta.model_name in roles.PUBLICATION_FIELDS and not user.has_perm(
-        roles.PUBLISH_PERMISSION
-    ):
+    if roles.publication(type(obj)) and not user.has_perm(roles.PUBLISH_PERMISSION):
         return False  # saved as a draft whatever the form says (admin/guards.py)
     return roles.would_be_live(obj) and not publishes_directly(user)
 

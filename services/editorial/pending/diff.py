@@ -9,12 +9,13 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from services.languages import LANGUAGE_CODES, field_in
 
 from .changes import field_for, from_json, live_value, same
 
@@ -105,8 +106,8 @@ def rows(change):
         field = field_for(model, key)
         original = getattr(field, "translated_field", None)
         if original is not None:  # every language of a translated field
-            for code, _name in settings.LANGUAGES:
-                shown.append(field_for(model, f"{original.name}_{code}"))
+            for code in LANGUAGE_CODES:
+                shown.append(field_for(model, field_in(original.name, code)))
         else:
             shown.append(field)
     order = {f: i for i, f in enumerate(model._meta.get_fields())}
