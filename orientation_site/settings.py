@@ -125,6 +125,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made each edit in the admin's history.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A pending change previewed on a public page, for staff who ask (services/pending/).
+    "services.pending.preview.PendingPreviewMiddleware",
     # Last: it watches the admin's login attempts.
     "axes.middleware.AxesMiddleware",
 ]

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.html import format_html
 
+from .content_memo import memo_allowed
 from .content_rules import ACRONYM
 from .models import GlossaryTerm
 from .page_cache import PAGE_TIMEOUT, content_version
@@ -16,15 +17,18 @@ OPENING_LINK = re.compile(r"<a[\s>]")
 
 
 def glossary_index(language):
-    """{acronym: (entry key, expansion)} in one language, cached until content changes."""
+    """{acronym: (entry key, expansion)} in one language, cached until content changes (not
+    while a pending change is previewed: content_memo.py)."""
+    memo = memo_allowed()
     cache_key = f"glossary-index:{content_version()}:{language}"
-    index = cache.get(cache_key)
+    index = cache.get(cache_key) if memo else None
     if index is None:
         index = {}
         for term in GlossaryTerm.objects.all():
             for acronym in ACRONYM.findall(getattr(term, f"term_{language}") or ""):
                 index.setdefault(acronym, (term.key, getattr(term, f"expansion_{language}")))
-        cache.set(cache_key, index, PAGE_TIMEOUT)
+        if memo:
+            cache.set(cache_key, index, PAGE_TIMEOUT)
     return index
 
 

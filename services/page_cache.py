@@ -31,6 +31,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 
+from .content_memo import memo_allowed, preview_version
 from .models import ContentVersion
 
 # What describes a body, left out of a 304 (RFC 9110, 15.4.5).
@@ -126,8 +127,8 @@ def file_signature(files):
 
 
 def content_version():
-    """The content version this request renders under (read once per request)."""
-    version = _request_version.get()
+    """The content version this request renders under (a preview's own: content_memo.py)."""
+    version = preview_version() or _request_version.get()
     return read_content_version() if version is None else version
 
 
@@ -137,6 +138,8 @@ def bump_content_version():
     The update belongs to the editor's transaction: a worker never sees the new number
     before it can see the new content.
     """
+    if not memo_allowed():  # previewing: rolled back anyway, and no lock while it renders
+        return
     if not ContentVersion.objects.filter(pk=1).update(version=F("version") + 1):
         ContentVersion.objects.get_or_create(pk=1, defaults={"version": 2})
 

@@ -19,7 +19,7 @@ from services.models import (
     Resource,
     Source,
 )
-from services.pending import changes
+from services.pending import approval, changes
 
 from .admin_forms import change, form_data
 
@@ -153,7 +153,7 @@ def test_every_kind_of_content_can_wait_and_be_approved(model, django_user_model
     pending = changes.propose(obj, editor_user(django_user_model))
     assert model.objects.get(pk=obj.pk).__dict__[name] == old
     reviewer_user = django_user_model.objects.get(username="reviewer-user")
-    changes.approve(pending, reviewer_user)
+    approval.approve(pending, reviewer_user)
     assert model.objects.get(pk=obj.pk).__dict__[name] == new
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from .. import roles
 from ..models import PendingChange
-from ..pending import changes, diff
+from ..pending import approval, changes, diff, preview
 from ..workbench import change_url
 
 
@@ -67,16 +67,16 @@ class PendingChangeAdmin(admin.ModelAdmin):
             raise PermissionDenied
         try:
             if "_approve" in request.POST:
-                obj = changes.approve(change, request.user)
+                obj = approval.approve(change, request.user)
                 messages.success(
                     request, _("Approved: « %(object)s » is live now.") % {"object": obj}
                 )
             elif "_send_back" in request.POST:
-                changes.send_back(change, request.user, request.POST.get("comment", ""))
+                approval.send_back(change, request.user, request.POST.get("comment", ""))
                 messages.success(request, _("Sent back to its author with your comment."))
             else:
                 return self._render(request, change)
-        except changes.ApprovalRefused as refusal:
+        except approval.ApprovalRefused as refusal:
             return self._render(request, change, errors=refusal.messages, status=400)
         return HttpResponseRedirect(reverse("admin:services_pendingchange_changelist"))
 
@@ -91,6 +91,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
             "rows": diff.rows(change),
             "sensitive": diff.has_warning(change),
             "target_url": change_url(target) if target is not None else None,
+            "preview_url": preview.preview_url(change) if change.is_open else None,
             "may_decide": change.is_open and self.has_change_permission(request, change),
             "may_approve": change.is_open and changes.may_approve(request.user, change),
             "errors": errors,

@@ -4,7 +4,9 @@ alone becomes a pending change (services/pending/changes.py) instead of a save.
 The admin site puts `PendingAdminMixin` in every registered admin's bases, after the role
 guards (services/admin/guards.py), so the change form, a revert from History and drag-and-drop
 ordering all go through it. Inline rows of a live object are read-only for such users: each row
-has its own page, where a change is proposed like any other.
+has its own page, where a change is proposed like any other. New content such users add that
+visitors would see at once (a help line, a glossary term, an answer to a published question)
+is kept as a new row waiting for approval (`changes.propose_new`), created when approved.
 """
 
 from django.contrib import messages
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from .. import roles
 from ..outdated import STILL_RIGHT
-from ..pending import changes
+from ..pending import changes, preview
 
 # The request attribute set when a save became a proposal: the change, or None when the
 # form differed in nothing from what is live.
@@ -84,6 +86,16 @@ class PendingAdminMixin:
         change = changes.open_change(obj)
         if change is not None:
             author = change.author.get_username() if change.author else "?"
+            url = preview.preview_url(change)
+            if url and preview.may_preview(request.user, change):
+                messages.info(
+                    request,
+                    format_html(
+                        '<a href="{}" target="_blank" rel="noopener">{}</a>',
+                        url,
+                        _("Preview the pending change on the site"),
+                    ),
+                )
             if change.status == change.Status.SENT_BACK:
                 messages.warning(
                     request,
@@ -121,37 +133,33 @@ class PendingAdminMixin:
                 ),
             )
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        """On the add form, content that would be live at once is refused, with the
-        Editor's input kept on the form (four eyes: nothing goes live unreviewed)."""
-        form = super().get_form(request, obj, change=change, **kwargs)
-        if obj is not None or changes.publishes_directly(request.user):
-            return form
-        user = request.user
-
-        class NewContentForm(form):
-            def _post_clean(self):
-                super()._post_clean()
-                if changes.may_not_create(user, self.instance):
-                    self.add_error(
-                        None,
-                        _(
-                            "This would be visible to visitors at once. Ask a Reviewer to add "
-                            "it, or save it as a draft where there is one."
-                        ),
-                    )
-
-        NewContentForm.__name__ = form.__name__
-        NewContentForm.base_fields = form.base_fields
-        return NewContentForm
+    def get_inline_instances(self, request, obj=None):
+        """Content that is always live (a comparison row, a region) added by someone whose adds
+        wait has no rows on its add form: the new row is not created until approved, so rows
+        under it are added on its page afterwards."""
+        inlines = super().get_inline_instances(request, obj)
+        name = self.model._meta.model_name
+        always_live = name not in roles.LIVE_THROUGH and name not in roles.PUBLICATION_FIELDS
+        if obj is None and always_live and not changes.publishes_directly(request.user):
+            return []
+        return inlines
 
     def save_model(self, request, obj, form, change):
+        m2m_names = {field.name for field in obj._meta.many_to_many}
+        if not change and changes.may_not_create(request.user, obj):
+            # New content visitors would see at once: it waits, as a new row, for a Reviewer.
+            m2m = {name: value for name, value in form.cleaned_data.items() if name in m2m_names}
+            order_field = getattr(self, "default_order_field", None)
+            if order_field and hasattr(self, "get_max_order"):  # last, as sortable2 would
+                setattr(obj, order_field, self.get_max_order(request, obj) + 1)
+            setattr(request, PROPOSED, changes.propose_new(obj, request.user, m2m))
+            form.save_m2m = lambda: None
+            return
         stored = type(obj)._default_manager.get(pk=obj.pk) if change else None
         # Live now, or about to be (a row moved under a live parent): the change waits.
         if change and (
             changes.must_wait(request.user, stored) or changes.may_not_create(request.user, obj)
         ):
-            m2m_names = {field.name for field in obj._meta.many_to_many}
             m2m = {name: value for name, value in form.cleaned_data.items() if name in m2m_names}
             carry_over(obj, form, m2m)
             # Four eyes come before services/admin/outdated.py in the bases: the Editor's
@@ -179,6 +187,23 @@ class PendingAdminMixin:
         if hasattr(request, PROPOSED):
             return None  # nothing changed yet: History records the approval
         return super().log_change(request, obj, message)
+
+    def log_addition(self, request, obj, message):
+        if hasattr(request, PROPOSED):
+            return None  # nothing created yet: History records the approval
+        return super().log_addition(request, obj, message)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if not hasattr(request, PROPOSED):
+            return super().response_add(request, obj, post_url_continue)
+        messages.success(
+            request,
+            _(
+                "Your addition waits for a Reviewer's approval. Visitors will see it once it "
+                "is approved."
+            ),
+        )
+        return HttpResponseRedirect(review_url(getattr(request, PROPOSED)))
 
     def response_change(self, request, obj):
         if not hasattr(request, PROPOSED):

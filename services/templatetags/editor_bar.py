@@ -1,5 +1,7 @@
 """The small bar a logged-in editor sees on public pages: « Modifier cette page » and
-« Historique », pointing to the admin pages of the object the page shows.
+« Historique », pointing to the admin pages of the object the page shows; « Prévisualiser la
+modification en attente » when that object has one; and, on a preview of a pending change
+(services/pending/preview.py), the banner saying so.
 
 Never part of a page a visitor receives: it renders only for a live admin session
 (`page_cache.session_state`, which the page cache also uses to neither serve nor store
@@ -10,8 +12,11 @@ rule ever changed (`page_cache.RENDERED_FOR_EDITOR`).
 from django import template
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
-from ..models import Question, Region
+from ..models import PendingChange, Question, Region
 from ..page_cache import RENDERED_FOR_EDITOR, session_state
 
 register = template.Library()
@@ -64,4 +69,67 @@ def editor_bar(context):
     if not admin.site.has_permission(request):  # staff, active, and past the two-step login
         return {}
     setattr(request, RENDERED_FOR_EDITOR, True)
-    return {"links": admin_links(request, context), "for_editor": True}
+    return {
+        "links": admin_links(request, context),
+        "for_editor": True,
+        "preview": preview_banner(request),
+        "pending_preview": pending_preview_url(request, context),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def preview_robots(context):
+    """A preview of a pending change is never indexed (its response also says X-Robots-Tag)."""
+    from ..pending.preview import PREVIEW
+
+    request = context.get("request")
+    if request is None or not hasattr(request, PREVIEW):
+        return ""
+    return mark_safe('<meta name="robots" content="noindex, nofollow">')
+
+
+def admin_language(request):
+    """The language the admin speaks to this person (it has no URL prefix): their browser's,
+    French by default."""
+    return translation.get_language_from_request(request, check_path=False)
+
+
+def preview_banner(request):
+    """{language, title, what, refused, url} for a page previewing a pending change, or None.
+    In the admin's language: it speaks to the editor, whatever the page's language."""
+    from ..pending.preview import PREVIEW
+
+    preview = getattr(request, PREVIEW, None)
+    if preview is None:
+        return None
+    change = preview.change
+    language = admin_language(request)
+    with translation.override(language):
+        if change.is_create:
+            title = _("Preview of new content waiting for approval — visitors do not see it yet")
+        else:
+            title = _("Preview of a pending change — visitors still see the approved version")
+        refused = _("Approval would refuse this change, so the page shows the approved version:")
+        return {
+            "language": language,
+            "title": title,
+            "what": str(change),
+            "refused": refused if preview.refused else "",
+            "reasons": list(preview.refused),
+            "back": _("Back to the pending change"),
+            "url": reverse("admin:services_pendingchange_change", args=[change.pk]),
+        }
+
+
+def pending_preview_url(request, context):
+    """The preview of the open change to the object this page shows, for someone who may see
+    it (its author, a Reviewer), or None."""
+    from ..pending.preview import PREVIEW, may_preview, preview_url
+
+    shown = next((context[name] for name in SHOWN_OBJECTS if context.get(name) is not None), None)
+    if shown is None or shown.pk is None or hasattr(request, PREVIEW):
+        return None
+    change = PendingChange.objects.open().for_object(shown).first()
+    if change is None or not may_preview(request.user, change):
+        return None
+    return preview_url(change)
