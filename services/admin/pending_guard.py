@@ -175,7 +175,17 @@ class PendingAdminMixin:
 
     def save_related(self, request, form, formsets, change):
         if hasattr(request, PROPOSED):
-            return  # nothing of a proposal is written (inline rows are read-only: see above)
+            # Nothing of a proposal is written (inline rows are read-only: see above); rows
+            # typed under new content have no row to belong to until it is approved.
+            if not change and any(formset.has_changed() for formset in formsets):
+                messages.warning(
+                    request,
+                    _(
+                        "The rows added under it were not kept: once your addition is approved, "
+                        "add them on its page."
+                    ),
+                )
+            return
         super().save_related(request, form, formsets, change)
 
     def construct_change_message(self, request, form, formsets, add=False):
