@@ -171,9 +171,7 @@ def test_a_new_help_line_sent_back_is_never_created(editor, reviewer):
     assert "Numéro à vérifier." in home and url in home  # the Editor reads it, and opens it
 
 
-def test_a_new_rule_that_would_break_the_guides_safety_is_refused_at_approval(
-    editor, reviewer
-):
+def test_a_new_rule_that_would_break_the_guides_safety_is_refused_at_approval(editor, reviewer):
     """An *always* rule added while its kind of help is published, approved after that kind of
     help went back to draft: approval refuses it with the reason, as for a change; nothing is
     created and the change still waits."""
