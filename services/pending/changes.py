@@ -96,8 +96,8 @@ def changed_values(obj, m2m=None):
 
 
 def new_values(obj, m2m=None):
-    """{key: JSON} of every field a new, unsaved `obj` would be created with (empty texts and
-    empty lists left out); `m2m` as for changed_values."""
+    """{key: JSON} of every field a new, unsaved `obj` would be created with (empty values
+    left out); `m2m` as for changed_values."""
     from ..models import sanitise_rich_text
 
     if getattr(obj, "RICH_TEXT_FIELDS", None):
@@ -108,7 +108,7 @@ def new_values(obj, m2m=None):
             value = to_json(field, (m2m or {}).get(field.name) or [])
         else:
             value = to_json(field, getattr(obj, field.attname))
-        if value not in ("", []):
+        if value not in (None, "", []):  # left out: the model's default, as on a form
             values[key_of(field)] = value
     return values
 

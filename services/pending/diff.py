@@ -56,8 +56,8 @@ class Row:
 
     @property
     def proposed_html(self):
-        if self.new:
-            return format_html("<ins>{}</ins>", self.proposed)
+        if self.new:  # every field of new content is new; an empty one stays a dash
+            return format_html("<ins>{}</ins>", self.proposed) if self.proposed != "—" else "—"
         return word_diff(self.live, self.proposed)[1] if self.changed else escape(self.proposed)
 
 
@@ -139,7 +139,7 @@ def new_rows(change):
                 language=language,
                 live=str(NEW),
                 proposed=display(field, proposed),
-                changed=proposed not in (None, "", []),
+                changed=True,
                 warning=warning_for(model._meta.model_name, name),
                 changed_since=False,
                 new=True,
