@@ -140,6 +140,11 @@ def test_an_editors_new_live_content_waits_invisible_until_approved(
     assert pending.author.username == "editor-user"
     assert not model.objects.filter(**{field: data[field]}).exists()
     assert data[field] not in visitor.get(page()).content.decode()
+    # The Editor previews it where it would show, before it exists (services/pending/preview.py).
+    preview = f"{page()}?preview={pending.pk}"
+    assert data[field] in editor.get(preview).content.decode()
+    assert data[field] not in visitor.get(preview).content.decode()
+    assert not model.objects.filter(**{field: data[field]}).exists()
     before = ContentVersion.objects.get().version
 
     review = reviewer.get(reverse("admin:services_pendingchange_change", args=[pending.pk]))
