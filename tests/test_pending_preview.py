@@ -206,6 +206,8 @@ def test_only_its_author_and_reviewers_may_preview_it(editor, reviewer, django_u
     url = in_french(preview_url, pending)
     assert MARK in text(reviewer.get(url))
     other = client_for(django_user_model, "autre-editrice", roles.EDITOR)
+    review = other.get(reverse("admin:services_pendingchange_change", args=[pending.pk]))
+    assert review.status_code == 200 and "?preview=" not in text(review)  # no link offered
     refused = other.get(url)
     assert refused.status_code == 404
     assert MARK not in text(refused) and '<html lang="fr"' in text(refused)  # the page's

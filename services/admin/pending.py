@@ -91,7 +91,9 @@ class PendingChangeAdmin(admin.ModelAdmin):
             "rows": diff.rows(change),
             "sensitive": diff.has_warning(change),
             "target_url": change_url(target) if target is not None else None,
-            "preview_url": preview.preview_url(change) if change.is_open else None,
+            "preview_url": preview.preview_url(change)
+            if change.is_open and preview.may_preview(request.user, change)
+            else None,
             "may_decide": change.is_open and self.has_change_permission(request, change),
             "may_approve": change.is_open and changes.may_approve(request.user, change),
             "errors": errors,
