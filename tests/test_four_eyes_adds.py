@@ -220,3 +220,26 @@ def test_the_only_reviewer_adds_live_content(reviewer, model, values, field, pag
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert model.objects.filter(**{field: data[field]}).exists()
     assert not PendingChange.objects.exists()
+
+
+def test_the_editor_corrects_new_content_sent_back_and_proposes_it_again(editor, reviewer):
+    """Sent back with a comment, new content has no page of its own: its author opens the add
+    form holding what they proposed, corrects it, and the same change waits again."""
+    add(editor, Resource, **help_line())
+    pending = PendingChange.objects.get(new_row=True)
+    url = reverse("admin:services_pendingchange_change", args=[pending.pk])
+    reviewer.post(url, {"_send_back": "1", "comment": "Le nom anglais manque de précision."})
+    review = editor.get(url)
+    correct = review.context["correct_url"]
+    assert correct and correct in review.content.decode()
+    assert reviewer.get(url).context["correct_url"] is None  # not theirs to correct
+    form = editor.get(correct)
+    assert form.context["adminform"].form["name_fr"].value() == "Ligne ZZ"
+    data = current_form_data(form) | {"name_en": "ZZ listening line"}
+    assert editor.post(correct, data).status_code == 302
+    pending.refresh_from_db()
+    assert PendingChange.objects.filter(new_row=True).count() == 1  # the same change
+    assert pending.status == PendingChange.Status.PENDING
+    assert pending.values["name_en"] == "ZZ listening line"
+    assert reviewer.post(url, {"_approve": "1"}).status_code == 302
+    assert Resource.objects.get(name_fr="Ligne ZZ").name_en == "ZZ listening line"

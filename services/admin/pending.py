@@ -18,6 +18,7 @@ from .. import roles
 from ..models import PendingChange
 from ..pending import approval, changes, diff, preview
 from ..workbench import change_url
+from .pending_guard import correct_url
 
 
 @admin.register(PendingChange)
@@ -80,6 +81,13 @@ class PendingChangeAdmin(admin.ModelAdmin):
             return self._render(request, change, errors=refusal.messages, status=400)
         return HttpResponseRedirect(reverse("admin:services_pendingchange_changelist"))
 
+    def _correct_url(self, request, change):
+        """For the author of new content still waiting: its add form, to correct it."""
+        model = change.content_type.model_class()
+        if model is None or not changes.correctable_new(request.user, model, str(change.pk)):
+            return None
+        return correct_url(change)
+
     def _render(self, request, change, errors=(), status=200):
         target = change.target
         context = {
@@ -94,6 +102,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
             "preview_url": preview.preview_url(change)
             if change.is_open and preview.may_preview(request.user, change)
             else None,
+            "correct_url": self._correct_url(request, change),
             "may_decide": change.is_open and self.has_change_permission(request, change),
             "may_approve": change.is_open and changes.may_approve(request.user, change),
             "errors": errors,

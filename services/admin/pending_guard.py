@@ -10,6 +10,7 @@ is kept as a new row waiting for approval (`changes.propose_new`), created when 
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -42,6 +43,17 @@ def carry_over(obj, form, m2m):
             m2m[field.name] = value
         else:
             setattr(obj, field.attname, changes.from_json(field, value))
+
+
+# On an add form: the new content waiting for review that this form corrects (its id).
+CORRECTS = "_pending"
+
+
+def correct_url(change):
+    """The add form holding `change`'s values, to correct new content and propose it again."""
+    meta = change.content_type
+    add = reverse(f"admin:{meta.app_label}_{meta.model}_add")
+    return f"{add}?{CORRECTS}={change.pk}"
 
 
 # Bulk actions that put pages online, take them off or sign them as reviewed: they save
@@ -144,6 +156,19 @@ class PendingAdminMixin:
             return []
         return inlines
 
+    def get_changeform_initial_data(self, request):
+        """An add form correcting new content that waits (`?_pending=<id>`) starts from it."""
+        pending = changes.correctable_new(request.user, self.model, request.GET.get(CORRECTS, ""))
+        if pending is None:
+            return super().get_changeform_initial_data(request)
+        initial = {}
+        for key, value in pending.values.items():
+            try:
+                initial[changes.field_for(self.model, key).name] = value
+            except ValidationError:  # a field removed since it was proposed
+                continue
+        return initial
+
     def save_model(self, request, obj, form, change):
         m2m_names = {field.name for field in obj._meta.many_to_many}
         if not change and changes.may_not_create(request.user, obj):
@@ -152,7 +177,10 @@ class PendingAdminMixin:
             order_field = getattr(self, "default_order_field", None)
             if order_field and hasattr(self, "get_max_order"):  # last, as sortable2 would
                 setattr(obj, order_field, self.get_max_order(request, obj) + 1)
-            setattr(request, PROPOSED, changes.propose_new(obj, request.user, m2m))
+            corrected = changes.correctable_new(
+                request.user, self.model, request.GET.get(CORRECTS, "")
+            )
+            setattr(request, PROPOSED, changes.propose_new(obj, request.user, m2m, corrected))
             form.save_m2m = lambda: None
             return
         stored = type(obj)._default_manager.get(pk=obj.pk) if change else None

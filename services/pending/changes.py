@@ -113,18 +113,38 @@ def new_values(obj, m2m=None):
     return values
 
 
-def propose_new(obj, user, m2m=None):
+def propose_new(obj, user, m2m=None, replacing=None):
     """Keep the new, unsaved `obj` as a change waiting for a Reviewer, who creates it by
-    approving it (approval.approve). Return the change."""
-    return PendingChange.objects.create(
+    approving it (approval.approve). `replacing`: the open new-content change this corrects
+    (one sent back, say), which then takes the new values. Return the change."""
+    change = replacing or PendingChange(
         content_type=ContentType.objects.get_for_model(type(obj), for_concrete_model=False),
         object_id=None,
         new_row=True,
-        values=new_values(obj, m2m),
         base={},
-        author=user,
-        contributors=[user.pk],
     )
+    change.values = new_values(obj, m2m)
+    change.author = user
+    change.contributors = sorted({*change.contributors, user.pk})
+    change.status = PendingChange.Status.PENDING
+    change.save()
+    return change
+
+
+def correctable_new(user, model, value):
+    """The open new-content change of `model` with id `value` (text, from an address) that
+    `user` proposed part of, or None: its author corrects it on the add form."""
+    if not (value.isascii() and value.isdigit() and len(value) < 19):
+        return None
+    change = (
+        PendingChange.objects.open()
+        .filter(pk=value, new_row=True, object_id=None)
+        .filter(content_type=ContentType.objects.get_for_model(model, for_concrete_model=False))
+        .first()
+    )
+    if change is None or (user.pk != change.author_id and user.pk not in change.contributors):
+        return None
+    return change
 
 
 def open_change(obj):
