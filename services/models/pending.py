@@ -9,6 +9,7 @@ save) or sends it back with a comment. docs/decisions/0013-pending-changes.md sa
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -102,7 +103,11 @@ class PendingChange(models.Model):
     def __str__(self):
         kind = self.content_type.name
         if self.is_create and self.object_id is None:
-            return f"{kind} « {self.proposed_object()} » {_('(new)')}"
+            try:
+                name = str(self.proposed_object())
+            except (ObjectDoesNotExist, ValueError, TypeError):  # a link deleted since
+                name = "?"
+            return f"{kind} « {name} » {_('(new)')}"
         target = self.target
         return f"{kind} « {target} »" if target is not None else f"{kind} #{self.object_id}"
 
