@@ -13,6 +13,7 @@ from services.models import (
     AccessPoint,
     AnswerRule,
     Choice,
+    ChoiceWeight,
     ContentVersion,
     Criterion,
     GlossaryTerm,
@@ -243,3 +244,22 @@ def test_the_editor_corrects_new_content_sent_back_and_proposes_it_again(editor,
     assert pending.values["name_en"] == "ZZ listening line"
     assert reviewer.post(url, {"_approve": "1"}).status_code == 302
     assert Resource.objects.get(name_fr="Ligne ZZ").name_en == "ZZ listening line"
+
+
+def test_rows_typed_under_a_new_answer_are_said_not_kept(editor):
+    """An answer's weights have no answer to belong to until it is approved: the Editor is
+    told so, rather than losing them silently."""
+    url = reverse("admin:services_choice_add")
+    page = editor.get(url)
+    data = {k: v for k, v in current_form_data(page).items() if v != ""} | answer()
+    formset = next(
+        f.formset for f in page.context["inline_admin_formsets"] if f.formset.model is ChoiceWeight
+    )
+    intervention = Intervention.objects.published().first()
+    data |= {f"{formset.prefix}-0-intervention": intervention.pk, f"{formset.prefix}-0-weight": 3}
+    response = editor.post(url, data, follow=True)
+    assert "The rows added under it were not kept" in response.content.decode()
+    assert PendingChange.objects.get(new_row=True).values["text_fr"] == "ZZCHOIX"
+    assert not ChoiceWeight.objects.filter(
+        intervention=intervention, weight=3, choice__text_fr="ZZCHOIX"
+    ).exists()
