@@ -62,8 +62,8 @@ def must_wait(user, obj):
 
 def may_not_create(user, obj):
     """Whether `user`'s new `obj` (unsaved) would be live at once, with nobody's review: it is
-    then proposed as a new row (`propose_new`) instead of saved. A draft is never (an Editor's
-    new intervention or question is saved as a draft whatever the form says)."""
+    then proposed as a new row (`propose_new`) instead of saved. Never for a draft: an
+    Editor's new intervention or question is saved as a draft whatever the form says."""
     if obj._meta.model_name in roles.PUBLICATION_FIELDS and not user.has_perm(
         roles.PUBLISH_PERMISSION
     ):
