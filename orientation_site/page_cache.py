@@ -33,6 +33,8 @@ from django.utils.cache import (
 
 from services.models import ContentVersion
 
+from .content_memo import memo_allowed, preview_version
+
 # What describes a body, left out of a 304 (RFC 9110, 15.4.5).
 BODY_HEADERS = {"content-length", "content-type", "content-encoding"}
 # The request headers that can turn a hit into a 304 or 412 (RFC 9110, 13.1).
@@ -53,7 +55,7 @@ SELECT_VERSION = f"SELECT version FROM {ContentVersion._meta.db_table} WHERE id 
 # forged without asking the session store. deploy/nginx.conf's `map` uses the same pattern.
 SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{32}")
 # Set on a request whose page was rendered with staff-only parts (the editor bar): such a page
-# is never stored, whatever page_cache_key said (templatetags/editor_bar.py).
+# is never stored, whatever page_cache_key said (services/editorial/templatetags/editor_bar.py).
 RENDERED_FOR_EDITOR = "_rendered_for_editor"
 
 
@@ -126,8 +128,8 @@ def file_signature(files):
 
 
 def content_version():
-    """The content version this request renders under (read once per request)."""
-    version = _request_version.get()
+    """The content version this request renders under (a preview's own: content_memo.py)."""
+    version = preview_version() or _request_version.get()
     return read_content_version() if version is None else version
 
 
@@ -137,6 +139,8 @@ def bump_content_version():
     The update belongs to the editor's transaction: a worker never sees the new number
     before it can see the new content.
     """
+    if not memo_allowed():  # previewing: rolled back anyway, and no lock while it renders
+        return
     if not ContentVersion.objects.filter(pk=1).update(version=F("version") + 1):
         ContentVersion.objects.get_or_create(pk=1, defaults={"version": 2})
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from services.content.exporter import export_content
 from services.content.loader import seed_content
 from services.editorial import roles
-from services.editorial.pending import changes
+from services.editorial.pending import approval, changes
 from services.models import (
     Answer,
     AnswerRule,
@@ -153,7 +153,7 @@ def test_every_kind_of_content_can_wait_and_be_approved(model, django_user_model
     pending = changes.propose(obj, editor_user(django_user_model))
     assert model.objects.get(pk=obj.pk).__dict__[name] == old
     reviewer_user = django_user_model.objects.get(username="reviewer-user")
-    changes.approve(pending, reviewer_user)
+    approval.approve(pending, reviewer_user)
     assert model.objects.get(pk=obj.pk).__dict__[name] == new
 
 

@@ -5,13 +5,13 @@ import pytest
 
 from services.editorial import roles
 from services.models import (
-    AnswerRule,
     Answer,
+    AnswerRule,
     AnswerWeight,
+    ComparisonCell,
     Criterion,
     Intervention,
     Question,
-    ComparisonCell,
     published_q,
 )
 

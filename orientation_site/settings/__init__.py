@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made each edit in the admin's history.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A pending change previewed on a public page, for staff who ask (services/editorial/pending/).
+    "services.editorial.pending.preview.PendingPreviewMiddleware",
     # Last: it watches the admin's login attempts.
     "axes.middleware.AxesMiddleware",
 ]
@@ -139,7 +141,7 @@ TEMPLATES = [
             # The admin's own tags live with the editorial code, out of the public side's.
             "libraries": {
                 name: f"services.editorial.templatetags.{name}"
-                for name in ("pending", "safeguards", "workbench")
+                for name in ("editor_bar", "pending", "safeguards", "workbench")
             },
         },
     },

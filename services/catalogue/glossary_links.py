@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.html import format_html
 
+from orientation_site.content_memo import memo_allowed
 from orientation_site.page_cache import PAGE_TIMEOUT, content_version
 from services.content_rules import ACRONYM
 from services.languages import in_language
@@ -17,15 +18,18 @@ OPENING_LINK = re.compile(r"<a[\s>]")
 
 
 def glossary_index(language):
-    """{acronym: (entry key, expansion)} in one language, cached until content changes."""
+    """{acronym: (entry key, expansion)} in one language, cached until content changes (not
+    while a pending change is previewed: content_memo.py)."""
+    memo = memo_allowed()
     cache_key = f"glossary-index:{content_version()}:{language}"
-    index = cache.get(cache_key)
+    index = cache.get(cache_key) if memo else None
     if index is None:
         index = {}
         for term in GlossaryTerm.objects.all():
             for acronym in ACRONYM.findall(in_language(term, "term", language) or ""):
                 index.setdefault(acronym, (term.key, in_language(term, "expansion", language)))
-        cache.set(cache_key, index, PAGE_TIMEOUT)
+        if memo:
+            cache.set(cache_key, index, PAGE_TIMEOUT)
     return index
 
 

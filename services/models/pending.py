@@ -9,6 +9,7 @@ save) or sends it back with a comment. docs/decisions/0013-pending-changes.md sa
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -27,13 +28,15 @@ class PendingChangeQuerySet(models.QuerySet):
 
 
 class PendingChange(models.Model):
-    """The proposed values of one live object's fields, waiting for a Reviewer.
+    """The proposed values of one live object's fields, or of a new row, waiting for a Reviewer.
 
     `values` and `base`: {attribute name: JSON value}, one entry per changed field — a
     translated field by its language copies (`phone`, `name_fr`, `name_en`, `criterion_id`; a
     many-to-many field as a sorted list of ids). `base` holds what was live when the change
     was proposed, so that a Reviewer sees what changed since. At most one open change per
-    object: a later save by an Editor replaces its values.
+    object: a later save by an Editor replaces its values. A new row (`object_id` None): `values`
+    holds every field it is created with (links by id, many-to-many as lists of ids), `base`
+    is empty; several may wait at once.
     """
 
     class Status(models.TextChoices):
@@ -45,8 +48,12 @@ class PendingChange(models.Model):
     OPEN = (Status.PENDING, Status.SENT_BACK)
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    # None for a new row waiting to be created (a « pending create »): `content_type` says
+    # which kind, `values` holds every field it will have; approval fills this in.
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
     target = GenericForeignKey("content_type", "object_id")
+    # Proposes a new row rather than a change to one (kept once approval has created it).
+    new_row = models.BooleanField(_("new content"), default=False)
     values = models.JSONField(_("proposed values"), default=dict)
     base = models.JSONField(_("values live when proposed"), default=dict)
     status = models.CharField(
@@ -94,10 +101,35 @@ class PendingChange(models.Model):
         ]
 
     def __str__(self):
-        target = self.target
         kind = self.content_type.name
+        if self.is_create and self.object_id is None:
+            try:
+                name = str(self.proposed_object())
+            except (ObjectDoesNotExist, ValueError, TypeError):  # a link deleted since
+                name = "?"
+            return f"{kind} « {name} » {_('(new)')}"
+        target = self.target
         return f"{kind} « {target} »" if target is not None else f"{kind} #{self.object_id}"
 
     @property
     def is_open(self):
         return self.status in self.OPEN
+
+    @property
+    def is_create(self):
+        """A new row: not created yet, or created by this change's approval."""
+        return self.new_row
+
+    def proposed_object(self):
+        """The new row in memory (unsaved), for its name: the proposed values of its concrete
+        fields as stored, by field name or attribute name. Approval builds the real row
+        (services/editorial/pending/values.py `build`), with every value converted."""
+        model = self.content_type.model_class()
+        obj = model()
+        names = {}
+        for field in model._meta.concrete_fields:
+            names[field.name] = names[field.attname] = field.attname
+        for key, value in self.values.items():
+            if key in names:
+                setattr(obj, names[key], value)
+        return obj

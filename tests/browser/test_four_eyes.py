@@ -1,7 +1,10 @@
 """Four eyes in a real browser, in French (issue 18): an Editor changes a help line's number,
-visitors keep the approved one, a Reviewer reads the diff and approves, visitors see the new one.
+previews it on the real page, visitors keep the approved one, a Reviewer reads the diff and
+approves, visitors see the new one. Then the same for a new help line (a pending create).
 
-Screenshots of the Reviewer's list and diff go to /tmp (pending-home.png, pending-diff.png).
+Screenshots go to /tmp: the Reviewer's list and diff (pending-home.png, pending-diff.png), the
+preview banner (pending-preview-1280.png, -360.png) and a new line's diff
+(pending-create-diff-1280.png, -360.png).
 """
 
 import re
@@ -40,6 +43,22 @@ def log_in(page: Page, site, user):
     page.locator("#id_otp_token").fill(code)
     page.locator("input[type=submit], button[type=submit]").first.click()
     expect(page).to_have_url(f"{site}/admin/")
+
+
+SIZES = {"1280": {"width": 1280, "height": 900}, "360": {"width": 360, "height": 780}}
+
+
+def screenshots(page: Page, name):
+    """`page` at a desktop's and a phone's size, to look at (then back to the first)."""
+    for size, viewport in SIZES.items():
+        page.set_viewport_size(viewport)
+        page.screenshot(path=f"/tmp/{name}-{size}.png", full_page=False)
+    page.set_viewport_size(SIZES["1280"])
+
+
+def fill_hidden_tab(page: Page, selector, value):
+    """A field on the language tab not shown (the English one), as typing there would."""
+    page.locator(selector).evaluate("(field, value) => { field.value = value; }", value)
 
 
 def help_line_text(browser: Browser, site):
@@ -81,6 +100,14 @@ def test_an_editor_changes_a_help_line_and_a_reviewer_approves_it(
     line.refresh_from_db()
     assert line.phone == "18002632266"
 
+    # They preview it on the real page: their number, under a banner saying visitors don't.
+    link = page.get_by_role("link", name="Prévisualiser la modification en attente sur le site")
+    page.goto(f"{site}{link.get_attribute('href')}")
+    banner = page.locator("[data-pending-preview]")
+    expect(banner).to_contain_text("les visiteurs voient encore la version approuvée")
+    expect(page.locator("main")).to_contain_text("263-2267")
+    screenshots(page, "pending-preview")
+
     # Visitors keep the approved number.
     text = help_line_text(browser, site)
     assert "263-2266" in text and "263-2267" not in text
@@ -108,3 +135,52 @@ def test_an_editor_changes_a_help_line_and_a_reviewer_approves_it(
     assert "263-2267" in text and "263-2266" not in text
     assert PendingChange.objects.get().status == PendingChange.Status.APPROVED
     assert line.history.first().history_user == reviewer
+
+
+def test_an_editor_adds_a_help_line_previews_it_and_a_reviewer_approves_it(
+    writable_site, people, browser: Browser, page: Page
+):
+    site = writable_site
+    editor, reviewer = people
+    assert "Ligne Écoute ZZ" not in help_line_text(browser, site)
+
+    log_in(page, site, editor)
+    page.goto(f"{site}/admin/services/resource/add/")
+    page.locator("#id_kind").select_option(Resource.Kind.CRISIS)
+    page.locator("#id_name_fr").fill("Ligne Écoute ZZ")
+    fill_hidden_tab(page, "#id_name_en", "ZZ listening line")
+    page.locator("#id_description_fr").fill("Une ligne d'écoute pour les essais.")
+    fill_hidden_tab(page, "#id_description_en", "A listening line for the tests.")
+    page.locator("#id_phone").fill("1 800 555-0199")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_contain_text(
+        "Votre ajout attend l'approbation d'une personne réviseure"
+    )
+    expect(page.locator("table.pending-diff")).to_contain_text("(nouveau)")
+    assert not Resource.objects.filter(name_fr="Ligne Écoute ZZ").exists()
+    assert "Ligne Écoute ZZ" not in help_line_text(browser, site)
+
+    # The Editor previews the new line where visitors would find it.
+    href = page.get_by_role("link", name="Prévisualiser sur le site").get_attribute("href")
+    page.goto(f"{site}{href}")
+    expect(page.locator("[data-pending-preview]")).to_contain_text(
+        "les visiteurs ne le voient pas encore"
+    )
+    expect(page.locator("main")).to_contain_text("Ligne Écoute ZZ")
+    screenshots(page, "pending-create-preview")
+    assert "Ligne Écoute ZZ" not in help_line_text(browser, site)
+
+    # The Reviewer reads it against « (nouveau) » and approves it.
+    reviewer_page = browser.new_page()
+    log_in(reviewer_page, site, reviewer)
+    panel = reviewer_page.locator("#pending-changes")
+    panel.get_by_role("link", name=re.compile("Ligne Écoute ZZ")).click()
+    expect(reviewer_page.locator("table.pending-diff")).to_contain_text("Ligne Écoute ZZ")
+    expect(reviewer_page.locator("tr.pending-sensitive").first).to_contain_text("chiffre par")
+    screenshots(reviewer_page, "pending-create-diff")
+    reviewer_page.get_by_role("button", name="Approuver et publier maintenant").click()
+    expect(reviewer_page.locator(".messagelist")).to_contain_text("est en ligne maintenant")
+
+    assert "Ligne Écoute ZZ" in help_line_text(browser, site)
+    created = Resource.objects.get(name_fr="Ligne Écoute ZZ")
+    assert created.history.first().history_user == reviewer

@@ -16,9 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from services.editorial import roles
-from services.editorial.pending import changes, diff
+from services.editorial.pending import approval, changes, diff, preview
 from services.editorial.workbench import change_url
 from services.models import PendingChange
+
+from .pending_guard import correct_url
 
 
 @admin.register(PendingChange)
@@ -68,18 +70,25 @@ class PendingChangeAdmin(admin.ModelAdmin):
             raise PermissionDenied
         try:
             if "_approve" in request.POST:
-                obj = changes.approve(change, request.user)
+                obj = approval.approve(change, request.user)
                 messages.success(
                     request, _("Approved: « %(object)s » is live now.") % {"object": obj}
                 )
             elif "_send_back" in request.POST:
-                changes.send_back(change, request.user, request.POST.get("comment", ""))
+                approval.send_back(change, request.user, request.POST.get("comment", ""))
                 messages.success(request, _("Sent back to its author with your comment."))
             else:
                 return self._render(request, change)
-        except changes.ApprovalRefused as refusal:
+        except approval.ApprovalRefused as refusal:
             return self._render(request, change, errors=refusal.messages, status=400)
         return HttpResponseRedirect(reverse("admin:services_pendingchange_changelist"))
+
+    def _correct_url(self, request, change):
+        """For the author of new content still waiting: its add form, to correct it."""
+        model = change.content_type.model_class()
+        if model is None or not changes.correctable_new(request.user, model, str(change.pk)):
+            return None
+        return correct_url(change)
 
     def _render(self, request, change, errors=(), status=200):
         target = change.target
@@ -92,6 +101,10 @@ class PendingChangeAdmin(admin.ModelAdmin):
             "rows": diff.rows(change),
             "sensitive": diff.has_warning(change),
             "target_url": change_url(target) if target is not None else None,
+            "preview_url": preview.preview_url(change)
+            if change.is_open and preview.may_preview(request.user, change)
+            else None,
+            "correct_url": self._correct_url(request, change),
             "may_decide": change.is_open and self.has_change_permission(request, change),
             "may_approve": change.is_open and changes.may_approve(request.user, change),
             "errors": errors,

@@ -5,10 +5,13 @@ The admin site puts `PendingAdminMixin` in every registered admin's bases, after
 guards (services/editorial/admin/guards.py), so the change form, a revert from History and
 drag-and-drop
 ordering all go through it. Inline rows of a live object are read-only for such users: each row
-has its own page, where a change is proposed like any other.
+has its own page, where a change is proposed like any other. New content such users add that
+visitors would see at once (a help line, a glossary term, an answer to a published question)
+is kept as a new row waiting for approval (`changes.propose_new`), created when approved.
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -16,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from services.editorial import roles
 from services.editorial.outdated import STILL_RIGHT
-from services.editorial.pending import changes
+from services.editorial.pending import changes, preview
 
 # The request attribute set when a save became a proposal: the change, or None when the
 # form differed in nothing from what is live.
@@ -41,6 +44,17 @@ def carry_over(obj, form, m2m):
             m2m[field.name] = value
         else:
             setattr(obj, field.attname, changes.from_json(field, value))
+
+
+# On an add form: the new content waiting for review that this form corrects (its id).
+CORRECTS = "_pending"
+
+
+def correct_url(change):
+    """The add form holding `change`'s values, to correct new content and propose it again."""
+    meta = change.content_type
+    add = reverse(f"admin:{meta.app_label}_{meta.model}_add")
+    return f"{add}?{CORRECTS}={change.pk}"
 
 
 # Bulk actions that put pages online, take them off or sign them as reviewed: they save
@@ -85,6 +99,16 @@ class PendingAdminMixin:
         change = changes.open_change(obj)
         if change is not None:
             author = change.author.get_username() if change.author else "?"
+            url = preview.preview_url(change)
+            if url and preview.may_preview(request.user, change):
+                messages.info(
+                    request,
+                    format_html(
+                        '<a href="{}" target="_blank" rel="noopener">{}</a>',
+                        url,
+                        _("Preview the pending change on the site"),
+                    ),
+                )
             if change.status == change.Status.SENT_BACK:
                 messages.warning(
                     request,
@@ -122,37 +146,48 @@ class PendingAdminMixin:
                 ),
             )
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        """On the add form, content that would be live at once is refused, with the
-        Editor's input kept on the form (four eyes: nothing goes live unreviewed)."""
-        form = super().get_form(request, obj, change=change, **kwargs)
-        if obj is not None or changes.publishes_directly(request.user):
-            return form
-        user = request.user
+    def get_inline_instances(self, request, obj=None):
+        """Content that is always live (a comparison row, a region) added by someone whose adds
+        wait has no rows on its add form: the new row is not created until approved, so rows
+        under it are added on its page afterwards."""
+        inlines = super().get_inline_instances(request, obj)
+        always_live = roles.live_through(self.model) is None and not roles.publication(self.model)
+        if obj is None and always_live and not changes.publishes_directly(request.user):
+            return []
+        return inlines
 
-        class NewContentForm(form):
-            def _post_clean(self):
-                super()._post_clean()
-                if changes.may_not_create(user, self.instance):
-                    self.add_error(
-                        None,
-                        _(
-                            "This would be visible to visitors at once. Ask a Reviewer to add "
-                            "it, or save it as a draft where there is one."
-                        ),
-                    )
-
-        NewContentForm.__name__ = form.__name__
-        NewContentForm.base_fields = form.base_fields
-        return NewContentForm
+    def get_changeform_initial_data(self, request):
+        """An add form correcting new content that waits (`?_pending=<id>`) starts from it."""
+        pending = changes.correctable_new(request.user, self.model, request.GET.get(CORRECTS, ""))
+        if pending is None:
+            return super().get_changeform_initial_data(request)
+        initial = {}
+        for key, value in pending.values.items():
+            try:
+                initial[changes.field_for(self.model, key).name] = value
+            except ValidationError:  # a field removed since it was proposed
+                continue
+        return initial
 
     def save_model(self, request, obj, form, change):
+        m2m_names = {field.name for field in obj._meta.many_to_many}
+        if not change and changes.may_not_create(request.user, obj):
+            # New content visitors would see at once: it waits, as a new row, for a Reviewer.
+            m2m = {name: value for name, value in form.cleaned_data.items() if name in m2m_names}
+            order_field = getattr(self, "default_order_field", None)
+            if order_field and hasattr(self, "get_max_order"):  # last, as sortable2 would
+                setattr(obj, order_field, self.get_max_order(request, obj) + 1)
+            corrected = changes.correctable_new(
+                request.user, self.model, request.GET.get(CORRECTS, "")
+            )
+            setattr(request, PROPOSED, changes.propose_new(obj, request.user, m2m, corrected))
+            form.save_m2m = lambda: None
+            return
         stored = type(obj)._default_manager.get(pk=obj.pk) if change else None
         # Live now, or about to be (a row moved under a live parent): the change waits.
         if change and (
             changes.must_wait(request.user, stored) or changes.may_not_create(request.user, obj)
         ):
-            m2m_names = {field.name for field in obj._meta.many_to_many}
             m2m = {name: value for name, value in form.cleaned_data.items() if name in m2m_names}
             carry_over(obj, form, m2m)
             # Four eyes come before services/editorial/admin/outdated.py in the bases: the Editor's
@@ -168,7 +203,17 @@ class PendingAdminMixin:
 
     def save_related(self, request, form, formsets, change):
         if hasattr(request, PROPOSED):
-            return  # nothing of a proposal is written (inline rows are read-only: see above)
+            # Nothing of a proposal is written (inline rows are read-only: see above); rows
+            # typed under new content have no row to belong to until it is approved.
+            if not change and any(formset.has_changed() for formset in formsets):
+                messages.warning(
+                    request,
+                    _(
+                        "The rows added under it were not kept: once your addition is approved, "
+                        "add them on its page."
+                    ),
+                )
+            return
         super().save_related(request, form, formsets, change)
 
     def construct_change_message(self, request, form, formsets, add=False):
@@ -180,6 +225,23 @@ class PendingAdminMixin:
         if hasattr(request, PROPOSED):
             return None  # nothing changed yet: History records the approval
         return super().log_change(request, obj, message)
+
+    def log_addition(self, request, obj, message):
+        if hasattr(request, PROPOSED):
+            return None  # nothing created yet: History records the approval
+        return super().log_addition(request, obj, message)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if not hasattr(request, PROPOSED):
+            return super().response_add(request, obj, post_url_continue)
+        messages.success(
+            request,
+            _(
+                "Your addition waits for a Reviewer's approval. Visitors will see it once it "
+                "is approved."
+            ),
+        )
+        return HttpResponseRedirect(review_url(getattr(request, PROPOSED)))
 
     def response_change(self, request, obj):
         if not hasattr(request, PROPOSED):

@@ -1,30 +1,22 @@
-"""Proposing, approving and sending back changes to live content (models/pending.py).
+"""Who must wait, and proposing changes to live content and new live content
+(models/pending.py). Approving and sending back: approval.py.
 
-Who must wait: anyone changing something visitors see (`roles.is_live`) unless they could
-approve the change themselves — a Reviewer when `REVIEW_SELF_APPROVAL` is on or when no other
-Reviewer exists, or a superuser. Approval saves the object through its own `save()`: History
-records the Reviewer, the content version goes up (every cached page on every instance is
-retired), and the guide's safety rules (services/guide/safety.py) refuse a change that would
-break them.
+Who must wait: anyone changing something visitors see (`roles.is_live`), or adding something
+they would see at once (`roles.would_be_live`), unless they could approve it themselves — a
+Reviewer when `REVIEW_SELF_APPROVAL` is on or when no other Reviewer exists, or a superuser.
 """
-
-import datetime
-import decimal
-import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models, transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
-from django.utils.text import capfirst
-from django.utils.translation import gettext as _
 
 from services.editorial import roles
-from services.editorial.outdated import STILL_RIGHT
 from services.models import PendingChange
+
+from .values import field_for, from_json, key_of, live_value, same, to_json, tracked_fields
 
 
 # --- Who must wait --------------------------------------------------------------------------
@@ -70,53 +62,12 @@ def must_wait(user, obj):
 
 
 def may_not_create(user, obj):
-    """Whether `user` may not add `obj` (unsaved): it would be live at once, with nobody's
-    review. Such content is added by a Reviewer who publishes directly; an Editor adds a
-    draft where the model has one (an intervention), or asks a Reviewer."""
+    """Whether `user`'s new `obj` (unsaved) would be live at once, with nobody's review: it is
+    then proposed as a new row (`propose_new`) instead of saved. Never for a draft: an
+    Editor's new intervention or question is saved as a draft whatever the form says."""
     if roles.publication(type(obj)) and not user.has_perm(roles.PUBLISH_PERMISSION):
         return False  # saved as a draft whatever the form says (admin/guards.py)
     return roles.would_be_live(obj) and not publishes_directly(user)
-
-
-# --- Values as JSON -------------------------------------------------------------------------
-def tracked_fields(model):
-    """The fields a change may set: concrete fields (a translated field by its language copies,
-    not its original name) and many-to-many fields. Never the primary key or auto dates."""
-    from services.editorial.admin.guards import translated_originals
-
-    originals = translated_originals(model)
-    fields = [
-        field
-        for field in model._meta.concrete_fields
-        if not field.primary_key
-        and field.name not in originals
-        and not getattr(field, "auto_now", False)
-        and not getattr(field, "auto_now_add", False)
-    ]
-    return fields + list(model._meta.many_to_many)
-
-
-def to_json(field, value):
-    if value is None:
-        return None
-    if field.many_to_many:
-        return sorted(item.pk if isinstance(item, models.Model) else int(item) for item in value)
-    if isinstance(value, datetime.date | datetime.time | decimal.Decimal | uuid.UUID):
-        return value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return value
-
-
-def live_value(obj, field):
-    """`field`'s value on `obj` as stored (many-to-many: read from the database)."""
-    if field.many_to_many:
-        return to_json(field, getattr(obj, field.name).values_list("pk", flat=True))
-    return to_json(field, getattr(obj, field.attname))
-
-
-def from_json(field, value):
-    if value is None or isinstance(field, models.JSONField):
-        return value
-    return field.to_python(value)
 
 
 # --- Proposing ------------------------------------------------------------------------------
@@ -138,18 +89,61 @@ def changed_values(obj, m2m=None):
             new = to_json(field, getattr(obj, field.attname))
         old = live_value(current, field)
         if not same(new, old):
-            key = field.name if field.many_to_many else field.attname
+            key = key_of(field)
             proposed[key], live[key] = new, old
     return proposed, live
 
 
-def same(new, old):
-    """Equal values; texts also when only their line endings differ (browsers send CRLF)."""
-    if new in (None, "") and old in (None, ""):
-        return True
-    if isinstance(new, str) and isinstance(old, str):
-        return new.replace("\r\n", "\n") == old.replace("\r\n", "\n")
-    return new == old
+def new_values(obj, m2m=None):
+    """{key: JSON} of every field a new, unsaved `obj` would be created with (empty values
+    left out); `m2m` as for changed_values."""
+    from services.models import sanitise_rich_text
+
+    if getattr(obj, "RICH_TEXT_FIELDS", None):
+        sanitise_rich_text(obj)
+    values = {}
+    for field in tracked_fields(type(obj)):
+        if field.many_to_many:
+            value = to_json(field, (m2m or {}).get(field.name) or [])
+        else:
+            value = to_json(field, getattr(obj, field.attname))
+        if value not in (None, "", []):  # left out: the model's default, as on a form
+            values[key_of(field)] = value
+    return values
+
+
+def propose_new(obj, user, m2m=None, replacing=None):
+    """Keep the new, unsaved `obj` as a change waiting for a Reviewer, who creates it by
+    approving it (approval.approve). `replacing`: the open new-content change this corrects
+    (one sent back, say), which then takes the new values. Return the change."""
+    change = replacing or PendingChange(
+        content_type=ContentType.objects.get_for_model(type(obj), for_concrete_model=False),
+        object_id=None,
+        new_row=True,
+        base={},
+    )
+    change.values = new_values(obj, m2m)
+    change.author = user
+    change.contributors = sorted({*change.contributors, user.pk})
+    change.status = PendingChange.Status.PENDING
+    change.save()
+    return change
+
+
+def correctable_new(user, model, value):
+    """The open new-content change of `model` with id `value` (text, from an address) that
+    `user` proposed part of, or None: its author corrects it on the add form."""
+    if not (value.isascii() and value.isdigit() and len(value) < 19):
+        return None
+    change = (
+        PendingChange.objects.open()
+        .filter(pk=value, new_row=True, object_id=None)
+        .filter(content_type=ContentType.objects.get_for_model(model, for_concrete_model=False))
+        .first()
+    )
+    if change is None or (user.pk != change.author_id and user.pk not in change.contributors):
+        return None
+    return change
 
 
 def open_change(obj):
@@ -210,96 +204,3 @@ def overlay(obj, change):
         else:
             setattr(obj, field.attname, from_json(field, value))
     return obj
-
-
-# --- Reviewing ------------------------------------------------------------------------------
-class ApprovalRefused(Exception):
-    """The change cannot go live: `messages` say why (for the Reviewer)."""
-
-    def __init__(self, messages):
-        super().__init__("; ".join(messages))
-        self.messages = list(messages)
-
-
-def field_for(model, key):
-    for field in tracked_fields(model):
-        if key in (field.name, field.attname):
-            return field
-    raise ValidationError(_("A proposed field no longer exists: %(name)s.") % {"name": key})
-
-
-def approve(change, reviewer):
-    """Apply `change` through the model's `save()`, recorded in History as the Reviewer's.
-
-    Raises ApprovalRefused when the reviewer may not approve it, when the object is gone, or
-    when the result would be invalid or break the guide's safety rules (nothing is applied).
-    """
-    from services.guide.safety import GuideSafetyError
-
-    if not change.is_open:
-        raise ApprovalRefused([_("This change is no longer waiting for review.")])
-    if not may_approve(reviewer, change):
-        raise ApprovalRefused(
-            [_("Another Reviewer must approve this change: you proposed it yourself.")]
-        )
-    obj = change.target
-    if obj is None:
-        raise ApprovalRefused([_("What this change was for has been deleted.")])
-    model = type(obj)
-    m2m = {}
-    try:
-        with transaction.atomic():
-            for key, value in change.values.items():
-                field = field_for(model, key)
-                if field.many_to_many:
-                    m2m[field.name] = value or []
-                else:
-                    setattr(obj, field.attname, from_json(field, value))
-            obj.full_clean(exclude=list(m2m), validate_constraints=True)
-            setattr(obj, STILL_RIGHT, change.other_language_still_right)
-            obj._history_user = reviewer
-            author = change.author.get_username() if change.author else "?"
-            obj._change_reason = _("Approved by %(reviewer)s (proposed by %(author)s)") % {
-                "reviewer": reviewer.get_username(),
-                "author": author,
-            }
-            obj.save()
-            for name, ids in m2m.items():
-                getattr(obj, name).set(ids)
-            change.status = PendingChange.Status.APPROVED
-            change.reviewer, change.reviewed = reviewer, timezone.now()
-            change.save()
-    except GuideSafetyError as error:
-        raise ApprovalRefused(error.messages) from None
-    except ValidationError as error:
-        raise ApprovalRefused(_validation_messages(model, error)) from None
-    return obj
-
-
-def _validation_messages(model, error):
-    """« Field label: reason » for each field's error; the reason alone for the whole object."""
-    if not hasattr(error, "message_dict"):
-        return error.messages
-    found = []
-    for name, texts in error.message_dict.items():
-        try:
-            label = capfirst(str(model._meta.get_field(name).verbose_name))
-        except FieldDoesNotExist:
-            found.extend(texts)
-            continue
-        found.append(f"{label}: {' '.join(texts)}")
-    return found
-
-
-def send_back(change, reviewer, comment):
-    """Return `change` to its author with `comment` (required: the author must learn why)."""
-    comment = (comment or "").strip()
-    if not comment:
-        raise ApprovalRefused([_("Say what to fix: the comment is required.")])
-    if not change.is_open or not reviewer.has_perm(roles.PUBLISH_PERMISSION):
-        raise ApprovalRefused([_("This change cannot be sent back.")])
-    change.status = PendingChange.Status.SENT_BACK
-    change.comment = comment[:2000]
-    change.reviewer, change.reviewed = reviewer, timezone.now()
-    change.save()
-    return change

@@ -1,7 +1,8 @@
 """What a Reviewer reads: every field a pending change sets, approved and proposed side by side.
 
 A translated field is shown in every language as soon as one of them changes (the Reviewer
-checks that French and English still say the same thing). Phone numbers and the guide's rules
+checks that French and English still say the same thing). New content (a pending create) shows
+every field it is created with against « (new) ». Phone numbers and the guide's rules
 are highlighted: a wrong digit or a wrong rule sends a visitor in distress to the wrong place.
 """
 
@@ -10,15 +11,16 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from services.languages import LANGUAGE_CODES, field_in
 
-from .changes import field_for, from_json, live_value, same
+from .values import field_for, from_json, key_of, live_value, same
 
+NEW = _("(new)")
 PHONE = _("Phone number: check it digit by digit.")
 GUIDE_RULE = _("Guide rule: check which help it points a visitor to.")
 # model name -> {attribute: why it is highlighted}; "*" for every field of the model.
@@ -45,13 +47,18 @@ class Row:
     changed: bool
     warning: str  # why it is highlighted, or ""
     changed_since: bool  # what is live is no longer what the author saw
+    new: bool = False  # a field of new content: nothing is live yet
 
     @property
     def live_html(self):
+        if self.new:
+            return format_html('<span class="pending-new">{}</span>', self.live)
         return word_diff(self.live, self.proposed)[0] if self.changed else escape(self.live)
 
     @property
     def proposed_html(self):
+        if self.new:  # every field of new content is new; an empty one stays a dash
+            return format_html("<ins>{}</ins>", self.proposed) if self.proposed != "—" else "—"
         return word_diff(self.live, self.proposed)[1] if self.changed else escape(self.proposed)
 
 
@@ -95,15 +102,15 @@ def warning_for(model_name, name):
     return str(rules.get("*") or rules.get(name) or "")
 
 
-def rows(change):
-    """The diff of `change`: a list of Row, in the model's field order."""
-    obj = change.target
-    if obj is None:
-        return []
-    model = type(obj)
-    keys, shown = set(change.values), []
-    for key in change.values:
-        field = field_for(model, key)
+def shown_fields(model, keys):
+    """The fields stored under `keys`, each translated field in every language, in the
+    model's order (fields removed since are left out)."""
+    shown = []
+    for key in keys:
+        try:
+            field = field_for(model, key)
+        except ValidationError:
+            continue
         original = getattr(field, "translated_field", None)
         if original is not None:  # every language of a translated field
             for code in LANGUAGE_CODES:
@@ -111,14 +118,52 @@ def rows(change):
         else:
             shown.append(field)
     order = {f: i for i, f in enumerate(model._meta.get_fields())}
+    return sorted(dict.fromkeys(shown), key=lambda f: order.get(f, 0))
+
+
+def label_of(field):
+    original = getattr(field, "translated_field", None)
+    language = getattr(field, "language", "") if original is not None else ""
+    return capfirst(str((original or field).verbose_name)), language, (original or field).name
+
+
+def new_rows(change):
+    """The diff of new content: every field it is created with, against « (new) »."""
+    model = change.content_type.model_class()
     result = []
-    for field in sorted(dict.fromkeys(shown), key=lambda f: order.get(f, 0)):
-        key = field.name if field.many_to_many else field.attname
+    for field in shown_fields(model, change.values):
+        proposed = change.values.get(key_of(field))
+        label, language, name = label_of(field)
+        result.append(
+            Row(
+                label=label,
+                language=language,
+                live=str(NEW),
+                proposed=display(field, proposed),
+                changed=True,
+                warning=warning_for(model._meta.model_name, name),
+                changed_since=False,
+                new=True,
+            )
+        )
+    return result
+
+
+def rows(change):
+    """The diff of `change`: a list of Row, in the model's field order."""
+    if change.is_create:
+        return new_rows(change)
+    obj = change.target
+    if obj is None:
+        return []
+    model = type(obj)
+    keys = set(change.values)
+    result = []
+    for field in shown_fields(model, change.values):
+        key = key_of(field)
         live = live_value(obj, field)
         proposed = change.values.get(key, live)
-        original = getattr(field, "translated_field", None)
-        language = getattr(field, "language", "") if original is not None else ""
-        label = capfirst(str((original or field).verbose_name))
+        label, language, name = label_of(field)
         result.append(
             Row(
                 label=label,
@@ -126,7 +171,7 @@ def rows(change):
                 live=display(field, live),
                 proposed=display(field, proposed),
                 changed=key in keys and not same(proposed, live),
-                warning=warning_for(model._meta.model_name, (original or field).name),
+                warning=warning_for(model._meta.model_name, name),
                 changed_since=key in change.base and not same(change.base[key], live),
             )
         )

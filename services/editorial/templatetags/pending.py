@@ -30,7 +30,7 @@ def pending_panel(user):
     count = changes.count()
     items = []
     for change in changes[:SHOWN]:
-        if reviewer:
+        if reviewer or change.is_create:  # a new row has no page of its own yet
             url = reverse("admin:services_pendingchange_change", args=[change.pk])
         else:
             target = change.target

@@ -3,6 +3,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 
+from orientation_site.content_memo import memo_allowed
 from orientation_site.page_cache import PAGE_TIMEOUT, content_version
 from services.editorial.workbench import (
     REVIEWED_MODELS,
@@ -30,12 +31,14 @@ def editor_dashboard(user):
     counts of nothing, not drafts' names).
     """
     models = [m for m in apps.get_app_config("services").get_models() if viewable(user, m)]
-    # Readability takes a moment to measure: kept until the content changes.
+    # Readability takes a moment to measure: kept until the content changes (never from a
+    # preview's content: content_memo.py).
     key = f"readability-misses:{content_version()}"
-    misses = cache.get(key)
+    misses = cache.get(key) if memo_allowed() else None
     if misses is None:
         misses = readability_misses()
-        cache.set(key, misses, PAGE_TIMEOUT)
+        if memo_allowed():
+            cache.set(key, misses, PAGE_TIMEOUT)
     return {
         "gaps": translation_gaps(models) if models else [],
         "due": review_due(models=[m for m in REVIEWED_MODELS if m in models]),
