@@ -74,7 +74,7 @@ def test_an_editor_reverting_to_a_published_version_keeps_the_draft_a_draft(edit
 
 
 def test_a_view_only_user_cannot_change_anything_through_the_history_form(django_user_model):
-    viewer = client_for(django_user_model, "viewer")
+    viewer = client_for("viewer")
     coaching = Intervention.objects.get(key="coaching")
     version = coaching.history.latest()
     url = reverse(
@@ -146,7 +146,7 @@ def test_an_editor_adds_an_intervention_as_an_unreviewed_draft(editor, admin_cli
 
 
 def test_marking_as_reviewed_names_the_reviewer_who_did_it(django_user_model):
-    reviewer = client_for(django_user_model, "reviewer")
+    reviewer = client_for("reviewer")
     django_user_model.objects.filter(username="reviewer-user").update(
         first_name="Luc", last_name="Gagnon"
     )

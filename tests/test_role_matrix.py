@@ -65,7 +65,7 @@ def ids(model):
 
 @pytest.fixture(params=ROLES)
 def role(request, django_user_model):
-    return request.param, client_for(django_user_model, request.param)
+    return request.param, client_for(request.param)
 
 
 def test_docs_table_is_rendered_from_the_matrix():
