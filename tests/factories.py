@@ -92,6 +92,7 @@ def page(key=Page.Key.ABOUT, *, sources=(), **overrides):
     """The fixed page `key` (a Page.Key), with a title, a lead and a body in both languages."""
     defaults = {
         "key": key,
+        "last_reviewed": CHECKED,
         **both("title", f"Titre {key}", f"Title {key}"),
         **both("intro", f"Introduction {key}.", f"Introduction in English {key}."),
         **both("body", "<p>Corps du texte.</p>", "<p>Body text.</p>"),

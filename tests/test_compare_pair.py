@@ -2,8 +2,8 @@
 
 import pytest
 
+from .helpers import url_in
 from .html import page
-from .test_views import url_in
 
 pytestmark = pytest.mark.django_db
 

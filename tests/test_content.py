@@ -11,16 +11,14 @@ from django.utils import translation
 
 from services.content_rules import ACRONYM, FORBIDDEN_PHRASES, NOT_ACRONYMS
 from services.glossary_links import link_acronyms
-from services.models import GlossaryTerm, Intervention, Page, Resource
+from services.models import Intervention, Page, Resource
 from services.readability import measure, plain_text
 from services.translation_status import translated_field_names
 
+from .helpers import LANGUAGES, all_public_urls, glossary_words
 from .html import Page as HtmlPage
-from .test_views import all_public_urls
 
-pytestmark = pytest.mark.django_db
-
-LANGUAGES = ["fr", "en"]
+pytestmark = [pytest.mark.django_db, pytest.mark.content]
 
 
 def readable_pages():
@@ -143,14 +141,6 @@ def psychotherapy_sections(intervention, language):
 
 def page_text(html):
     return HtmlPage(html).text
-
-
-def glossary_words():
-    words = set()
-    for term in GlossaryTerm.objects.all():
-        for value in (term.term_fr, term.term_en):
-            words.update(ACRONYM.findall(value))
-    return words
 
 
 def test_the_glossary_covers_every_acronym_on_the_site(client):

@@ -6,7 +6,7 @@ import pytest
 
 from services.collation import OTHER, by_initial, initial, sort_key
 
-from .test_views import url_in
+from .helpers import url_in
 
 
 def test_accents_case_and_points_are_ignored_when_sorting():

@@ -10,8 +10,8 @@ from django.utils import translation
 
 from services.models import Intervention, Page
 
+from .helpers import url_in
 from .html import page
-from .test_views import url_in
 
 pytestmark = pytest.mark.django_db
 

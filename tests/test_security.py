@@ -1,20 +1,16 @@
 """Security: headers, production settings, admin throttling, and hostile requests."""
 
 import gzip
-import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.test import Client, override_settings
 from django.urls import reverse
 
-pytestmark = pytest.mark.django_db
+from .helpers import run_python
 
-ROOT = Path(settings.BASE_DIR)
+pytestmark = pytest.mark.django_db
 
 
 def directives(response):
@@ -95,14 +91,6 @@ def test_a_server_error_carries_the_security_headers(client, monkeypatch):
 def test_hsts_is_sent_over_https(client):
     response = client.get("/fr/", secure=True)
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
-
-
-def run_python(code, **environment):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(environment)
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
 
 
 def test_production_settings_pass_the_deploy_check():

@@ -3,17 +3,16 @@
 from urllib.parse import urlsplit
 
 import pytest
-from django.urls import reverse
 from django.utils import translation
 
 from services.models import Intervention, Page
 
 from . import factories
+from .helpers import LANGUAGES, url_in
 from .html import page
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ["fr", "en"]
 # Every fixed page, from the one declaration the site uses (Page.URL_NAMES), and the page of a
 # kind of help.
 PAGES = [*Page.URL_NAMES.values(), "services:intervention"]
@@ -38,11 +37,6 @@ def helping():
         **factories.both("slug", SLUGS["fr"], SLUGS["en"]),
         **factories.both("summary", "Un résumé en français.", "An English summary."),
     )
-
-
-def url_in(language, name, **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs)
 
 
 def public_url(language, name):

@@ -16,8 +16,8 @@ from services.content.loader import seed_content
 from services.models import Intervention, Page, PendingChange, SeedRecord
 
 from .admin_forms import current_form_data
-from .test_seed import CONTENT_MODELS
-from .test_seed import snapshot as db_snapshot
+from .helpers import CONTENT_MODELS
+from .helpers import snapshot as db_snapshot
 
 pytestmark = pytest.mark.django_db
 
