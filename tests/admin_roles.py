@@ -1,10 +1,11 @@
 """Users in each role of the matrix (services/roles.py): the one builder for unit and browser
 tests.
 
-Roles: "editor", "reviewer", "viewer", "staff_without_permissions" (the keys of roles.ROLES)
-and "superuser". The groups are those the migrations created; a transactional test (the
-browser tests that write) runs in emptied tables, so a missing group is rebuilt with the
-permissions the migrations give it (services/migrations/0002, 0008, 0010).
+Roles: "editor", "reviewer", "viewer", "staff_without_permissions" (the keys of roles.ROLES),
+"superuser", and "not_staff" (an account that is not staff: no admin at all). The groups
+are those the migrations created; a transactional test (the browser tests that write) runs
+in emptied tables, so a missing group is rebuilt with the permissions the migrations give it
+(services/migrations/0002, 0008, 0010).
 """
 
 from django.contrib.auth import get_user_model
@@ -46,7 +47,10 @@ def user_in_role(role, username=None, *, password=PASSWORD, **fields):
     if role == "superuser":
         fields.setdefault("email", f"{username}@example.org")
         return User.objects.create_superuser(username, password=password, **fields)
-    user = User.objects.create_user(username, password=password, is_staff=True, **fields)
+    staff = role != "not_staff"
+    user = User.objects.create_user(username, password=password, is_staff=staff, **fields)
+    if not staff:
+        return user
     group = group_for(role)
     if group is not None:
         user.groups.add(group)

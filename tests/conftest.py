@@ -29,7 +29,6 @@ STILL_ON_SEEDED_CONTENT = {
     "test_admin_security.py",
     "test_check_links.py",
     "test_compare_pair.py",
-    "test_editor_bar.py",
     "test_four_eyes_adds.py",
     "test_glossary_order.py",
     "test_guide_safety.py",
