@@ -24,7 +24,6 @@ CONTENT = "content"
 # content: in the content suite until they build their own rows (tests/factories.py).
 STILL_ON_SEEDED_CONTENT = {
     "test_admin_fit.py",
-    "test_admin_history.py",
     "test_admin_publishing.py",
     "test_admin_security.py",
     "test_check_links.py",
