@@ -58,7 +58,8 @@ def user_in_role(role, username=None, *, password=PASSWORD, **fields):
 
 
 def client_for(role, language="en", **kwargs):
-    """A test client logged in as a new user in `role`, asking for the admin in `language`."""
-    client = Client(headers={"Accept-Language": language})
+    """A test client logged in as a new user in `role`, asking for the admin in `language`
+    (None: each request says, or the site's default, French)."""
+    client = Client(headers={"Accept-Language": language} if language else {})
     client.force_login(user_in_role(role, **kwargs))
     return client
