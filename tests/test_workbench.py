@@ -36,6 +36,14 @@ def reviewer():
     return client_for("reviewer", language=None, username="Réviseur")
 
 
+def admin_home_panel(client, user, panel_id):
+    """The admin home's section `panel_id` as `user` sees it in English (HTML to </section>)."""
+    client.force_login(user)
+    body = client.get(reverse("admin:index"), headers=EN).content.decode()
+    panel = body[body.index(f'id="{panel_id}"') :]
+    return panel[: panel.index("</section>")]
+
+
 def change_url(obj):
     meta = obj._meta
     return reverse(f"admin:services_{meta.model_name}_change", args=[obj.pk])
@@ -146,10 +154,7 @@ def test_check_translations_fails_on_a_blanked_field_and_the_dashboard_lists_it(
         call_command("check_translations", stdout=out)
     assert "missing in EN: cost" in out.getvalue()
 
-    client.force_login(admin_user)
-    body = client.get(reverse("admin:index"), headers=EN).content.decode()
-    panel = body[body.index('id="translation-gaps"') :]
-    assert change_url(crisis) in panel[: panel.index("</section>")]
+    assert change_url(crisis) in admin_home_panel(client, admin_user, "translation-gaps")
 
 
 def test_visitors_never_see_a_blank(client):
@@ -187,10 +192,7 @@ def test_pages_older_than_the_interval_are_due(client, admin_user):
     out = StringIO()
     call_command("review_due", stdout=out)
     assert str(old) in out.getvalue() and "older than 30 days" in out.getvalue()
-    client.force_login(admin_user)
-    body = client.get(reverse("admin:index"), headers=EN).content.decode()
-    panel = body[body.index('id="review-due"') :]
-    assert str(old) in panel[: panel.index("</section>")]
+    assert str(old) in admin_home_panel(client, admin_user, "review-due")
 
 
 def test_a_reviewer_marks_pages_as_reviewed_today(reviewer):
