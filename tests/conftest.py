@@ -25,7 +25,6 @@ CONTENT = "content"
 STILL_ON_SEEDED_CONTENT = {
     "test_admin_fit.py",
     "test_admin_publishing.py",
-    "test_admin_security.py",
     "test_check_links.py",
     "test_compare_pair.py",
     "test_four_eyes_adds.py",
