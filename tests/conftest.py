@@ -24,7 +24,6 @@ CONTENT = "content"
 # content: in the content suite until they build their own rows (tests/factories.py).
 STILL_ON_SEEDED_CONTENT = {
     "test_admin_fit.py",
-    "test_admin_publishing.py",
     "test_check_links.py",
     "test_compare_pair.py",
     "test_four_eyes_adds.py",

@@ -179,6 +179,15 @@ def answer(question_row=None, **overrides):
         return _create(Choice, defaults, overrides)
 
 
+def question_with_answers(count=3, **first_answer_fields):
+    """A published question with `count` answers, the first with `first_answer_fields`
+    (e.g. risk_signal=True)."""
+    row = question()
+    for index in range(count):
+        answer(row, order=index, **(first_answer_fields if index == 0 else {}))
+    return row
+
+
 def answer_weight(answer_row, intervention_row, weight=3):
     """How much `answer_row` points to `intervention_row`, -5 to 5 (today: ChoiceWeight)."""
     return ChoiceWeight.objects.create(

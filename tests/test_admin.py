@@ -113,14 +113,6 @@ def test_editing_an_intervention_through_the_admin_saves_both_languages(editor_c
 from .admin_forms import current_form_data  # noqa: E402
 
 
-def question_with_answers(count=3, **answer_fields):
-    """A question with `count` answers, the first with `answer_fields`."""
-    question = factories.question()
-    for index in range(count):
-        factories.answer(question, order=index, **(answer_fields if index == 0 else {}))
-    return question
-
-
 def question_form(editor_client, question):
     url = reverse("admin:services_question_change", args=[question.pk])
     response = editor_client.get(url, headers={"Accept-Language": "en"})
@@ -129,7 +121,7 @@ def question_form(editor_client, question):
 
 
 def test_a_question_saves_unchanged(editor_client):
-    question = question_with_answers(risk_signal=True)  # the guide keeps its risk answer
+    question = factories.question_with_answers(risk_signal=True)  # the guide keeps its risk answer
     url, data = question_form(editor_client, question)
     data["text_en"] = "What is happening for you now?"
     response = editor_client.post(url, data)
@@ -139,7 +131,7 @@ def test_a_question_saves_unchanged(editor_client):
 
 
 def test_a_question_needs_two_answers(editor_client):
-    question = question_with_answers()
+    question = factories.question_with_answers()
     url, data = question_form(editor_client, question)
     for index in range(1, question.choices.count()):
         data[f"choices-{index}-DELETE"] = "on"
@@ -150,7 +142,7 @@ def test_a_question_needs_two_answers(editor_client):
 
 
 def test_the_guide_always_keeps_a_risk_signal(editor_client):
-    question = question_with_answers(risk_signal=True)
+    question = factories.question_with_answers(risk_signal=True)
     url, data = question_form(editor_client, question)
     for index in range(question.choices.count()):
         data.pop(f"choices-{index}-risk_signal", None)
@@ -161,7 +153,7 @@ def test_the_guide_always_keeps_a_risk_signal(editor_client):
 
 
 def test_an_answer_needs_both_languages(editor_client):
-    question = question_with_answers()
+    question = factories.question_with_answers()
     url, data = question_form(editor_client, question)
     data["choices-0-text_en"] = ""
     response = editor_client.post(url, data, headers={"Accept-Language": "en"})
