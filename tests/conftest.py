@@ -23,7 +23,6 @@ CONTENT = "content"
 # Modules that still read the seeded content though they assert about the code, not the
 # content: in the content suite until they build their own rows (tests/factories.py).
 STILL_ON_SEEDED_CONTENT = {
-    "test_admin_fit.py",
     "test_check_links.py",
     "test_compare_pair.py",
     "test_four_eyes_adds.py",
