@@ -29,7 +29,6 @@ STILL_ON_SEEDED_CONTENT = {
     "test_glossary_order.py",
     "test_guide_safety.py",
     "test_guide_views.py",
-    "test_mfa.py",
     "test_near_you.py",
     "test_outdated_translations.py",
     "test_pages.py",
