@@ -35,7 +35,6 @@ STILL_ON_SEEDED_CONTENT = {
     "test_pending_changes.py",
     "test_pending_paths.py",
     "test_phone_links.py",
-    "test_phone_numbers.py",
     "test_queries.py",
     "test_role_matrix.py",
     "test_sitemap.py",
