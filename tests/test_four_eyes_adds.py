@@ -6,8 +6,9 @@ review date was a 500."""
 import pytest
 from django.urls import reverse
 
-from services.models import AccessPoint, Choice, GlossaryTerm, Question, Region, Resource
+from services.models import AccessPoint, Choice, GlossaryTerm, Resource
 
+from . import factories
 from .admin_forms import current_form_data
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def add(client, model, **values):
 
 def help_line(**values):
     return {
-        "kind": Resource.objects.first().kind,
+        "kind": Resource.Kind.SUPPORT,
         "name_fr": "Ligne ZZ",
         "name_en": "ZZ line",
         "description_fr": "Une ligne.",
@@ -46,7 +47,7 @@ def glossary_term():
 
 
 def answer():
-    question = Question.objects.published().first()
+    question = factories.question_with_answers(risk_signal=True)  # a published, safe guide
     return {
         "question": question.pk,
         "text_fr": "ZZCHOIX",
@@ -58,7 +59,7 @@ def answer():
 
 def place_to_go():
     return {
-        "region": Region.objects.first().pk,
+        "region": factories.region().pk,
         "kind": AccessPoint.Kind.ESTABLISHMENT,
         "name_fr": "Lieu ZZ",
         "name_en": "ZZ place",
