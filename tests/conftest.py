@@ -25,7 +25,6 @@ CONTENT = "content"
 STILL_ON_SEEDED_CONTENT = {
     "test_check_links.py",
     "test_compare_pair.py",
-    "test_glossary_order.py",
     "test_guide_safety.py",
     "test_guide_views.py",
     "test_near_you.py",
