@@ -35,7 +35,6 @@ STILL_ON_SEEDED_CONTENT = {
     "test_phone_links.py",
     "test_queries.py",
     "test_role_matrix.py",
-    "test_sitemap.py",
     "test_workbench.py",
     "test_two_instances.py",
     "test_workers.py",
