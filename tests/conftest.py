@@ -36,8 +36,6 @@ STILL_ON_SEEDED_CONTENT = {
     "test_queries.py",
     "test_role_matrix.py",
     "test_workbench.py",
-    "test_two_instances.py",
-    "test_workers.py",
 }
 
 
