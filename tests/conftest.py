@@ -24,7 +24,6 @@ CONTENT = "content"
 # content: in the content suite until they build their own rows (tests/factories.py).
 STILL_ON_SEEDED_CONTENT = {
     "test_check_links.py",
-    "test_compare_pair.py",
     "test_guide_safety.py",
     "test_guide_views.py",
     "test_near_you.py",
