@@ -14,9 +14,21 @@ from services.models import (
     Source,
 )
 
+from . import factories
+
 pytestmark = pytest.mark.django_db
 
-MODELS = [Intervention, Criterion, Resource, GlossaryTerm, Page, Source, Region, AccessPoint]
+# Every model an editor lists, and the factory of one of its rows.
+MODELS = {
+    Intervention: factories.intervention,
+    Criterion: factories.criterion,
+    Resource: factories.help_line,
+    GlossaryTerm: factories.glossary_term,
+    Page: factories.page,
+    Source: factories.source,
+    Region: factories.region,
+    AccessPoint: factories.access_point,
+}
 
 
 @pytest.fixture
@@ -30,32 +42,38 @@ def test_each_model_has_a_list_and_a_change_form(editor_client, model):
     meta = model._meta
     changelist = editor_client.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"))
     assert changelist.status_code == 200
-    obj = model.objects.first()
+    obj = MODELS[model]()
     change = editor_client.get(
         reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
     )
     assert change.status_code == 200
 
 
-def test_the_change_form_shows_french_and_english_fields(editor_client):
-    crisis = Intervention.objects.get(key="crisis")
-    response = editor_client.get(reverse("admin:services_intervention_change", args=[crisis.pk]))
+@pytest.mark.parametrize(
+    ("language", "help_text"),
+    [("en", "The day this page's facts were last checked."), ("fr", "vérifié")],
+)
+def test_the_change_form_shows_french_and_english_fields(editor_client, language, help_text):
+    helping = factories.intervention()
+    response = editor_client.get(
+        reverse("admin:services_intervention_change", args=[helping.pk]),
+        headers={"Accept-Language": language},
+    )
     body = response.content.decode()
     for field in ("id_summary_fr", "id_summary_en", "id_what_it_is_fr", "id_what_it_is_en"):
         assert field in body
-    assert "The day a practitioner last checked this page." in body or "vérifié" in body
+    assert help_text in body
 
 
 def test_the_list_shows_which_language_is_missing(editor_client):
-    crisis = Intervention.objects.get(key="crisis")
-    crisis.cost_en = ""
-    crisis.save()
+    factories.intervention()
+    factories.intervention(cost_en="")
     response = editor_client.get(
         reverse("admin:services_intervention_changelist"), headers={"Accept-Language": "en"}
     )
     body = response.content.decode()
     assert "Missing in EN" in body
-    assert body.count("Complete") == Intervention.objects.count() - 1
+    assert body.count("Complete") == 1
 
 
 def test_the_admin_speaks_french_to_a_french_editor(editor_client):
@@ -66,7 +84,7 @@ def test_the_admin_speaks_french_to_a_french_editor(editor_client):
 
 
 def test_editing_an_intervention_through_the_admin_saves_both_languages(editor_client):
-    coaching = Intervention.objects.get(key="coaching")
+    coaching = factories.intervention(sources=[factories.source()])
     url = reverse("admin:services_intervention_change", args=[coaching.pk])
     form = editor_client.get(url).context["adminform"].form
     data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
@@ -92,8 +110,6 @@ def test_editing_an_intervention_through_the_admin_saves_both_languages(editor_c
 
 # --- The guide's questions, answers and weights ----------------------------------------------
 
-from services.models import Answer, Question  # noqa: E402
-
 from .admin_forms import current_form_data  # noqa: E402
 
 
@@ -105,7 +121,7 @@ def question_form(editor_client, question):
 
 
 def test_a_question_saves_unchanged(editor_client):
-    question = Question.objects.get(key="situation")
+    question = factories.question_with_answers(risk_signal=True)  # the guide keeps its risk answer
     url, data = question_form(editor_client, question)
     data["text_en"] = "What is happening for you now?"
     response = editor_client.post(url, data)
@@ -115,7 +131,7 @@ def test_a_question_saves_unchanged(editor_client):
 
 
 def test_a_question_needs_two_answers(editor_client):
-    question = Question.objects.get(key="duration")
+    question = factories.question_with_answers()
     url, data = question_form(editor_client, question)
     for index in range(1, question.answers.count()):
         data[f"answers-{index}-DELETE"] = "on"
@@ -126,8 +142,7 @@ def test_a_question_needs_two_answers(editor_client):
 
 
 def test_the_guide_always_keeps_a_risk_signal(editor_client):
-    Answer.objects.exclude(question__key="safety").update(risk_signal=False)
-    question = Question.objects.get(key="safety")
+    question = factories.question_with_answers(risk_signal=True)
     url, data = question_form(editor_client, question)
     for index in range(question.answers.count()):
         data.pop(f"answers-{index}-risk_signal", None)
@@ -138,7 +153,7 @@ def test_the_guide_always_keeps_a_risk_signal(editor_client):
 
 
 def test_an_answer_needs_both_languages(editor_client):
-    question = Question.objects.get(key="hope")
+    question = factories.question_with_answers()
     url, data = question_form(editor_client, question)
     data["answers-0-text_en"] = ""
     response = editor_client.post(url, data, headers={"Accept-Language": "en"})
@@ -147,7 +162,9 @@ def test_an_answer_needs_both_languages(editor_client):
 
 
 def test_weights_are_edited_on_the_answers_page_with_their_explanation(editor_client):
-    answer = Answer.objects.get(question__key="situation", key="grief")
+    answer = factories.answer()
+    for _ in range(3):
+        factories.answer_weight(answer, factories.intervention())
     response = editor_client.get(
         reverse("admin:services_answer_change", args=[answer.pk]), headers={"Accept-Language": "en"}
     )

@@ -8,8 +8,9 @@ from django.utils import translation
 from services.editorial.admin.wording import DELETE_SELECTED, gender
 from services.editorial.readability import SCALES, measure
 from services.editorial.workbench import page_readability, readability_misses
-from services.models import GlossaryTerm, Intervention, Page
+from services.models import GlossaryTerm, Intervention
 
+from . import factories
 from .admin_forms import change
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,8 @@ def test_the_admin_home_lists_content_by_area_and_technical_sections_last(admin_
     ],
 )
 def test_the_delete_action_agrees_with_the_french_noun(admin_client, model, french):
+    # A list offers its actions only when it has rows.
+    {Intervention: factories.intervention, GlossaryTerm: factories.glossary_term}[model]()
     admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"
     url = reverse(f"admin:services_{model._meta.model_name}_changelist")
     assert french in admin_client.get(url).content.decode()
@@ -51,17 +54,34 @@ def test_scores_stay_on_their_scale():
     assert measure("Yes. No. Go.", "en").score >= SCALES["en"][0]
 
 
-def test_the_change_form_and_the_home_panel_follow_one_rule(admin_client):
-    misses = {(type(obj), obj.pk) for obj, _code, _figures in readability_misses()}
-    for obj in [*Intervention.objects.all()[:3], *Page.objects.all()[:3]]:
-        response = admin_client.get(change(obj))
-        figures = page_readability(obj)
-        assert response.context["readability_missed"] == ((type(obj), obj.pk) in misses)
-        assert dict(response.context["page_readability"]) == figures
+# One sentence of 30 words: over the 20-word limit in either language.
+LONG = " ".join(["mot"] * 29 + ["fin."])
+ROWS = {
+    "plain intervention": lambda: factories.intervention(),
+    "long-winded intervention": lambda: factories.intervention(
+        **factories.both("summary", LONG, LONG.replace("mot", "word"))
+    ),
+    "plain page": lambda: factories.page("about"),
+    "long-winded page": lambda: factories.page(
+        "costs", **factories.both("intro", LONG, LONG.replace("mot", "word"))
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", ROWS)
+def test_the_change_form_and_the_home_panel_follow_one_rule(admin_client, kind):
+    obj = ROWS[kind]()
+    misses = {(type(found), found.pk) for found, _code, _figures in readability_misses()}
+    missed = (type(obj), obj.pk) in misses
+    if kind.startswith("long-winded"):  # the panel does find something to report
+        assert missed
+    response = admin_client.get(change(obj))
+    assert response.context["readability_missed"] == missed
+    assert dict(response.context["page_readability"]) == page_readability(obj)
 
 
 def test_form_errors_come_before_the_readability_panel(admin_client):
-    about = Page.objects.get(key="about")
+    about = factories.page("about")
     response = admin_client.post(change(about), {"title_fr": ""})
     body = response.content.decode()
     assert body.index("errornote") < body.index('id="readability"')

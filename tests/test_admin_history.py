@@ -8,17 +8,27 @@ from django.urls import reverse
 from orientation_site.page_cache import content_version
 from services.models import GlossaryTerm, Intervention, PendingChange, Resource, SeedRecord
 
+from . import factories
 from .admin_forms import current_form_data
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def two_lines():
+    """Two crisis lines, in this order, with their page (the help-lines page)."""
+    factories.page("resources")
+    return [
+        factories.help_line(order=order, phone=f"1800555010{order}", key=f"line-{order}")
+        for order in (1, 2)
+    ]
+
+
 # --- Issue 13, item 5: drag and drop is an edit like any other ---------------------------------
 
 
-def test_a_drag_and_drop_move_is_public_at_once_and_recorded(reviewer, client):
-    lines = list(Resource.objects.filter(kind=Resource.Kind.CRISIS).order_by("order"))
-    first, second = lines[0], lines[1]
+def test_a_drag_and_drop_move_is_public_at_once_and_recorded(reviewer, client, two_lines):
+    first, second = two_lines
     client.get("/en/resources/")  # cached
     version = content_version()
     moved = [[first.pk, second.order], [second.pk, first.order]]
@@ -36,10 +46,9 @@ def test_a_drag_and_drop_move_is_public_at_once_and_recorded(reviewer, client):
     assert latest.history_user.username == "reviewer-user"
 
 
-def test_an_editors_drag_and_drop_move_waits_for_a_reviewer(editor, reviewer, client):
+def test_an_editors_drag_and_drop_move_waits_for_a_reviewer(editor, reviewer, two_lines):
     """Issue 18: reordering live rows is a change like any other."""
-    lines = list(Resource.objects.filter(kind=Resource.Kind.CRISIS).order_by("order"))
-    first, second = lines[0], lines[1]
+    first, second = two_lines
     version = content_version()
     moved = [[first.pk, second.order], [second.pk, first.order]]
     url = reverse("admin:services_resource_sortable_update")
@@ -59,43 +68,33 @@ def test_an_editors_drag_and_drop_move_waits_for_a_reviewer(editor, reviewer, cl
     assert content_version() != version
 
 
-def test_a_revert_does_not_restore_an_old_position(reviewer):
-    lines = list(Resource.objects.order_by("order"))
-    first, second = lines[0], lines[1]
+@pytest.mark.parametrize("role", ["reviewer", "editor"])
+def test_a_revert_keeps_the_position_a_drag_and_drop_gave(request, two_lines, role):
+    """A Reviewer's revert is live at once; an Editor's waits, with the move it would undo."""
+    staff = request.getfixturevalue(role)
+    first, second = two_lines
     old_version = first.history.latest()
     moved = [[first.pk, second.order], [second.pk, first.order]]
     url = reverse("admin:services_resource_sortable_update")
-    reviewer.post(url, {"updatedItems": moved}, content_type="application/json")
+    staff.post(url, {"updatedItems": moved}, content_type="application/json")
     revert = reverse(
         "admin:services_resource_simple_history", args=[first.pk, old_version.history_id]
     )
-    assert reviewer.post(revert, current_form_data(reviewer.get(revert))).status_code == 302
-    first.refresh_from_db()
-    assert first.order == second.order  # where the drag put it, not where the old version had it
-
-
-def test_an_editors_revert_keeps_the_position_they_proposed(editor):
-    lines = list(Resource.objects.order_by("order"))
-    first, second = lines[0], lines[1]
-    old_version = first.history.latest()
-    moved = [[first.pk, second.order], [second.pk, first.order]]
-    url = reverse("admin:services_resource_sortable_update")
-    editor.post(url, {"updatedItems": moved}, content_type="application/json")
-    revert = reverse(
-        "admin:services_resource_simple_history", args=[first.pk, old_version.history_id]
-    )
-    data = current_form_data(editor.get(revert))
+    data = current_form_data(staff.get(revert))
     data["hours_en"] = "Reverted, and hours changed."
-    assert editor.post(revert, data).status_code == 302
+    assert staff.post(revert, data).status_code == 302
+    first.refresh_from_db()
+    if role == "reviewer":  # where the drag put it, not where the old version had it
+        assert (first.order, first.hours_en) == (second.order, "Reverted, and hours changed.")
+        return
     pending = PendingChange.objects.open().for_object(first).get()
     assert pending.values["order"] == second.order  # the move is not lost by the revert
     assert pending.values["hours_en"] == "Reverted, and hours changed."
-    first.refresh_from_db()
     assert first.order != second.order  # nothing is live yet
 
 
 def test_a_bulk_action_is_recorded_and_retires_cached_pages(reviewer):
-    crisis = Intervention.objects.get(key="crisis")
+    crisis = factories.intervention()
     version = content_version()
     reviewer.post(
         reverse("admin:services_intervention_changelist"),
@@ -106,7 +105,7 @@ def test_a_bulk_action_is_recorded_and_retires_cached_pages(reviewer):
 
 
 def test_a_bulk_delete_is_recorded_and_retires_cached_pages(reviewer):
-    term = GlossaryTerm.objects.first()
+    term = factories.glossary_term()
     version = content_version()
     reviewer.post(
         reverse("admin:services_glossaryterm_changelist"),
@@ -119,7 +118,7 @@ def test_a_bulk_delete_is_recorded_and_retires_cached_pages(reviewer):
 
 
 def test_an_import_is_recorded_and_retires_cached_pages(tmp_path):
-    term = GlossaryTerm.objects.first()
+    term = factories.glossary_term()
     path = tmp_path / "backup.yaml"
     call_command("export_content", str(path))
     # Restoring into a database that never held it (seed_content respects an editor's delete).

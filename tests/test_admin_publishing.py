@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from services.models import Intervention, Question, Resource, SeedRecord
 
+from . import factories
 from .admin_forms import change, current_form_data, form_data
 from .admin_roles import client_for
 
@@ -16,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_editor_cannot_unpublish_a_guide_question(editor):
-    question = Question.objects.get(key="duration")
+    factories.question_with_answers(risk_signal=True)  # the guide keeps its risk answer
+    question = factories.question_with_answers()
     data = form_data(editor, question)
     data.pop("published", None)  # an unticked box: what a browser sends to unpublish
     assert editor.post(change(question), data).status_code == 302
@@ -25,6 +27,7 @@ def test_an_editor_cannot_unpublish_a_guide_question(editor):
 
 
 def test_a_question_an_editor_adds_is_a_draft(editor):
+    factories.question_with_answers(risk_signal=True)  # the guide keeps its risk answer
     data = {
         "text_fr": "Une question",
         "text_en": "A question",
@@ -47,7 +50,7 @@ def test_a_question_an_editor_adds_is_a_draft(editor):
 
 
 def test_an_editor_cannot_unpublish_a_help_line_by_deleting_it(editor):
-    line = Resource.objects.get(key="line-988")
+    line = factories.help_line()
     response = editor.post(
         reverse("admin:services_resource_delete", args=[line.pk]), {"post": "yes"}
     )
@@ -59,7 +62,7 @@ def test_an_editor_cannot_unpublish_a_help_line_by_deleting_it(editor):
 
 
 def test_an_editor_reverting_to_a_published_version_keeps_the_draft_a_draft(editor):
-    coaching = Intervention.objects.get(key="coaching")
+    coaching = factories.intervention()
     published_version = coaching.history.latest()
     coaching.status = Intervention.Status.DRAFT
     coaching.save()
@@ -74,8 +77,8 @@ def test_an_editor_reverting_to_a_published_version_keeps_the_draft_a_draft(edit
 
 
 def test_a_view_only_user_cannot_change_anything_through_the_history_form(django_user_model):
-    viewer = client_for(django_user_model, "viewer")
-    coaching = Intervention.objects.get(key="coaching")
+    viewer = client_for("viewer")
+    coaching = factories.intervention()
     version = coaching.history.latest()
     url = reverse(
         "admin:services_intervention_simple_history", args=[coaching.pk, version.history_id]
@@ -90,7 +93,7 @@ def test_a_view_only_user_cannot_change_anything_through_the_history_form(django
 
 
 def test_an_editor_cannot_forge_the_reviewer(editor):
-    coaching = Intervention.objects.get(key="coaching")
+    coaching = factories.intervention()
     before = (coaching.reviewer_name, coaching.reviewer_profession_fr, coaching.last_reviewed)
     data = form_data(editor, coaching)
     data |= {
@@ -109,7 +112,7 @@ def test_an_editor_cannot_forge_the_reviewer(editor):
 
 
 def test_reverting_never_brings_back_an_older_reviewer(reviewer, editor):
-    coaching = Intervention.objects.get(key="coaching")
+    coaching = factories.intervention()
     old_version = coaching.history.latest()
     data = form_data(reviewer, coaching)
     data |= {"reviewer_name": "Marie Tremblay", "reviewer_profession_en": "social worker"}
@@ -129,7 +132,7 @@ def test_reverting_never_brings_back_an_older_reviewer(reviewer, editor):
 
 
 def test_an_editor_adds_an_intervention_as_an_unreviewed_draft(editor, admin_client):
-    existing = Intervention.objects.get(key="coaching")
+    existing = factories.intervention()
     data = form_data(admin_client, existing)
     for name in ("status", "last_reviewed", "reviewer_name"):
         data.pop(name, None)
@@ -146,11 +149,11 @@ def test_an_editor_adds_an_intervention_as_an_unreviewed_draft(editor, admin_cli
 
 
 def test_marking_as_reviewed_names_the_reviewer_who_did_it(django_user_model):
-    reviewer = client_for(django_user_model, "reviewer")
+    reviewer = client_for("reviewer")
     django_user_model.objects.filter(username="reviewer-user").update(
         first_name="Luc", last_name="Gagnon"
     )
-    coaching = Intervention.objects.get(key="coaching")
+    coaching = factories.intervention()
     coaching.reviewer_name, coaching.reviewer_profession_fr = "Marie Tremblay", "psychologue"
     coaching.save()
     reviewer.post(
@@ -162,9 +165,7 @@ def test_marking_as_reviewed_names_the_reviewer_who_did_it(django_user_model):
 
 
 def test_an_unreviewed_draft_survives_export_and_restore(tmp_path):
-    Intervention.objects.filter(key="coaching").update(
-        last_reviewed=None, status=Intervention.Status.DRAFT
-    )
+    factories.intervention(key="coaching", last_reviewed=None, status=Intervention.Status.DRAFT)
     path = tmp_path / "backup.yaml"
     call_command("export_content", str(path))
     Question.objects.all().delete()  # the guide first: its rules protect what they name

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from services.models import Intervention, Resource
 
+from . import factories
 from .admin_forms import change, form_data
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def test_the_sortable_endpoint_answers_errors_generically(editor, body):
     "phone", ["call us", "12345", "555-0100", "1 800 000 1234", "1911", "+33 1 23"]
 )
 def test_a_help_line_refuses_a_number_one_cannot_dial(editor, phone):
-    line = Resource.objects.get(key="info-social-811")
+    line = factories.help_line(phone="811")
     data = form_data(editor, line) | {"phone": phone}
     response = editor.post(change(line), data)
     assert response.status_code == 200
@@ -59,7 +60,7 @@ def test_a_help_line_refuses_a_number_one_cannot_dial(editor, phone):
 def test_a_typed_number_is_stored_as_digits_and_the_link_derived(reviewer, typed, stored, href):
     # A Reviewer's save (the only Reviewer): live at once. An Editor's waits (issue 18) and
     # holds the same digits: tests/browser/test_four_eyes.py.
-    line = Resource.objects.get(key="info-social-811")
+    line = factories.help_line(phone="811")
     data = form_data(reviewer, line) | {"phone": typed}
     assert reviewer.post(change(line), data).status_code == 302
     line.refresh_from_db()
@@ -68,11 +69,12 @@ def test_a_typed_number_is_stored_as_digits_and_the_link_derived(reviewer, typed
 
 @pytest.mark.parametrize("number", ["535353", "686868", "988", "5146001002"])
 def test_text_numbers_accept_short_codes(editor, number):
-    line = Resource.objects.get(key="info-social-811")
+    line = factories.help_line(phone="811")
     data = form_data(editor, line) | {"text_number": number}
     assert editor.post(change(line), data).status_code == 302
 
 
+@pytest.mark.content
 def test_every_seeded_help_line_number_is_valid():
     for line in Resource.objects.all():
         line.full_clean()
@@ -82,7 +84,7 @@ def test_every_seeded_help_line_number_is_valid():
 
 
 def test_a_huge_summary_is_refused_and_the_home_page_stays_fast(editor):
-    coaching = Intervention.objects.get(key="coaching")
+    coaching = factories.intervention()
     data = form_data(editor, coaching) | {"summary_en": "<" * 150_000}
     response = editor.post(change(coaching), data)
     assert response.status_code == 200
@@ -117,8 +119,19 @@ MALFORMED = [
 ]
 
 
+@pytest.fixture
+def rows_to_filter():
+    """A kind of help and two questions with their answers: the lists' filters have a choice
+    to offer (with one question, the answers' list shows no question filter to tamper with)."""
+    factories.intervention()
+    for _ in range(2):
+        question = factories.question()
+        factories.answer(question)
+        factories.answer(question)
+
+
 @pytest.mark.parametrize("url", MALFORMED)
-def test_malformed_admin_input_is_a_400_or_404(reviewer, url):
+def test_malformed_admin_input_is_a_400_or_404(reviewer, rows_to_filter, url):
     response = Client(raise_request_exception=False)
     response.cookies = reviewer.cookies
     answer = response.get(url)
@@ -173,7 +186,7 @@ def test_a_garbled_length_is_a_400(client):
 
 
 def test_admin_forms_keep_their_room(editor):
-    coaching = Intervention.objects.get(key="coaching")
+    coaching = factories.intervention()
     data = form_data(editor, coaching) | {"editor_note": "n" * 4000}
     assert editor.post(change(coaching), data).status_code == 302
 

@@ -13,9 +13,19 @@ from orientation_site.page_cache import (
     content_version,
     page_cache_key,
 )
-from services.models import Intervention
+
+from . import factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def helping():
+    """Every fixed page, and one published kind of help (its page is the one tested)."""
+    factories.every_page()
+    return factories.intervention(
+        name_fr="Aide à essayer", slug_fr="aide-a-l-essai", slug_en="help-on-trial"
+    )
 
 
 def test_a_cached_page_needs_no_query_but_the_content_version(client, django_assert_num_queries):
@@ -26,11 +36,11 @@ def test_a_cached_page_needs_no_query_but_the_content_version(client, django_ass
     assert response.status_code == 200
 
 
-def test_an_edit_shows_on_the_next_visit(client):
+def test_an_edit_shows_on_the_next_visit(client, helping):
+    assert "Aide à essayer" in client.get("/fr/services/").text
     assert "Nouveau nom" not in client.get("/fr/services/").content.decode()
-    coaching = Intervention.objects.get(key="coaching")
-    coaching.name_fr = "Nouveau nom"
-    coaching.save()
+    helping.name_fr = "Nouveau nom"
+    helping.save()
     assert "Nouveau nom" in client.get("/fr/services/").content.decode()
 
 
@@ -94,7 +104,7 @@ def absolute_urls(body):
 
 
 def test_absolute_urls_rendered_for_one_host_are_never_served_to_another(client):
-    path = "/fr/services/intervention-de-crise/"
+    path = "/fr/services/aide-a-l-essai/"
     first = client.get(path, HTTP_HOST="127.0.0.1:6666")  # a port variant ALLOWED_HOSTS accepts
     assert any(url.startswith("http://127.0.0.1:6666/") for url in absolute_urls(first.text))
     for host in ["testserver", "localhost", "127.0.0.1"]:
@@ -106,7 +116,7 @@ def test_absolute_urls_rendered_for_one_host_are_never_served_to_another(client)
 
 @override_settings(PUBLIC_URL="https://orientation.example")
 def test_with_a_public_url_every_absolute_url_is_built_from_it(client):
-    pages = ["/fr/", "/en/services/crisis-intervention/", "/sitemap.xml", "/robots.txt"]
+    pages = ["/fr/", "/en/services/help-on-trial/", "/sitemap.xml", "/robots.txt"]
     for path in pages:
         body = client.get(path, HTTP_HOST="127.0.0.1:6666").text
         found = set(re.findall(r"https?://[^\s\"<]+", body)) - {
@@ -171,16 +181,15 @@ def test_a_logged_in_editor_still_bypasses_the_cache(client, admin_user):
     assert "private" in response.headers["Cache-Control"]
 
 
-def test_an_edit_saved_by_another_process_shows_on_the_next_request(client):
+def test_an_edit_saved_by_another_process_shows_on_the_next_request(client, helping):
     """Another worker, `manage.py shell`, `seed_content`: a process with its own memory that
     shares only the database with this one (each gunicorn worker has its own local cache)."""
     assert "Nom changé ailleurs" not in client.get("/fr/services/").text
     elsewhere = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                              "LOCATION": "another-process"}}  # fmt: skip
     with override_settings(CACHES=elsewhere):
-        coaching = Intervention.objects.get(key="coaching")
-        coaching.name_fr = "Nom changé ailleurs"
-        coaching.save()
+        helping.name_fr = "Nom changé ailleurs"
+        helping.save()
     assert "Nom changé ailleurs" in client.get("/fr/services/").text
 
 

@@ -2,8 +2,9 @@
 
 import pytest
 
+from . import factories
+from .helpers import url_in
 from .html import page
-from .test_views import url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -11,6 +12,28 @@ PAIR = {
     "fr": ("psychotherapie", "intervention-de-crise"),
     "en": ("psychotherapy", "crisis-intervention"),
 }
+CRITERIA = 7
+
+
+@pytest.fixture(autouse=True)
+def table():
+    """The comparison page, two kinds of help (psychotherapy and crisis intervention) and
+    CRITERIA rows, every cell filled."""
+    factories.page("compare")
+    psychotherapy = factories.intervention(
+        key="psychotherapy",
+        family="psychotherapy",
+        order=2,
+        **factories.both("slug", PAIR["fr"][0], PAIR["en"][0]),
+    )
+    crisis = factories.intervention(
+        key="crisis", order=1, **factories.both("slug", PAIR["fr"][1], PAIR["en"][1])
+    )
+    columns = [psychotherapy, crisis]
+    for order in range(CRITERIA):
+        row = factories.criterion(order=order)
+        for column in columns:
+            factories.comparison_cell(row, column)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -42,7 +65,7 @@ def test_the_pair_page_shows_two_columns_and_its_other_language(client, language
     assert response.status_code == 200
     html = page(response)
     assert len(html.find_all("th", scope="col")) == 2
-    assert len(html.find_all("th", scope="row")) >= 7
+    assert len(html.find_all("th", scope="row")) == CRITERIA
     other = "en" if language == "fr" else "fr"
     toggle = html.find("a", class_="language-toggle")["href"]
     assert toggle == url_in(

@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from services.editorial import publishing
 from services.editorial.workbench import translation_gaps
-from services.models import Criterion, Intervention
+from services.models import Intervention
 
+from . import factories
 from .admin_forms import change, form_data
 
 pytestmark = pytest.mark.django_db
@@ -62,9 +63,7 @@ def test_publishing_an_incomplete_draft_in_the_form_names_each_missing_field(rev
 
 def test_the_publish_action_refuses_an_incomplete_draft_and_says_why(reviewer):
     draft = add_draft(reviewer, "Encore incomplet")
-    complete = Intervention.objects.get(key="crisis")
-    complete.status = Intervention.Status.DRAFT
-    complete.save()
+    complete = factories.draft_intervention()
     response = reviewer.post(
         reverse("admin:services_intervention_changelist"),
         {"action": "publish", "_selected_action": [draft.pk, complete.pk]},
@@ -81,7 +80,7 @@ def test_the_publish_action_refuses_an_incomplete_draft_and_says_why(reviewer):
 
 def test_a_published_row_still_needs_both_languages(editor):
     """Rows visitors see as soon as they exist (a comparison row) follow the publishing rule."""
-    row = Criterion.objects.first()
+    row = factories.criterion()
     data = form_data(editor, row) | {"label_en": ""}
     response = editor.post(change(row), data)
     assert response.status_code == 200
@@ -103,5 +102,5 @@ def test_the_rule_in_one_place():
     required = publishing.required_fields(Intervention)
     assert {"name_fr", "name_en", "summary_en", "cost_en", "family"} <= set(required)
     assert "reviewer_profession_en" not in required and "name" not in required
-    complete = Intervention.objects.get(key="crisis")
+    complete = factories.intervention()
     assert publishing.publication_gaps(complete) == {}

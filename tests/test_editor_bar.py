@@ -6,8 +6,9 @@ from django.test import Client
 from django.urls import reverse
 
 from orientation_site import page_cache
-from services.models import Intervention, Page, Region
 
+from . import factories
+from .admin_roles import user_in_role
 from .html import page
 
 pytestmark = pytest.mark.django_db
@@ -16,17 +17,25 @@ EDIT = {"fr": "Modifier cette page", "en": "Edit this page"}
 HISTORY = {"fr": "Historique", "en": "History"}
 
 
-def shown_objects():
-    """(public URL, the object it shows) for each kind of page that shows one object."""
-    crisis = Intervention.objects.get(key="crisis")
-    region = Region.objects.get(slug_fr="montreal")
-    return [
-        ("/fr/", Page.objects.get(key="home")),
-        ("/en/costs-and-coverage/", Page.objects.get(key="costs")),
-        ("/fr/services/intervention-de-crise/", crisis),
-        ("/en/services/crisis-intervention/", crisis),
-        ("/fr/pres-de-chez-toi/montreal/", region),
-    ]
+# Each kind of page that shows one object: (public URL, the key of that object in `shown`).
+SHOWN = [
+    ("/fr/", "home"),
+    ("/en/costs-and-coverage/", "costs"),
+    ("/fr/services/aide-a-essayer/", "intervention"),
+    ("/en/services/help-on-trial/", "intervention"),
+    ("/fr/pres-de-chez-toi/region-essai/", "region"),
+]
+
+
+@pytest.fixture(autouse=True)
+def shown():
+    """Every fixed page, a kind of help and a region: {key: the object its page shows}."""
+    objects = factories.every_page()
+    objects["intervention"] = factories.intervention(
+        **factories.both("slug", "aide-a-essayer", "help-on-trial")
+    )
+    objects["region"] = factories.region(**factories.both("slug", "region-essai", "test-region"))
+    return objects
 
 
 def admin_url(obj, view):
@@ -42,32 +51,39 @@ def bar_links(response):
     }
 
 
-def test_an_editor_sees_edit_and_history_for_the_object_shown(editor):
-    for url, obj in shown_objects():
-        response = editor.get(url)
-        language = url[1:3]
-        text = response.content.decode()
-        assert EDIT[language] in text and HISTORY[language] in text, url
-        assert bar_links(response) == {
-            "edit": admin_url(obj, "change"),
-            "history": admin_url(obj, "history"),
-        }, url
+@pytest.mark.parametrize(("url", "key"), SHOWN)
+def test_an_editor_sees_edit_and_history_for_the_object_shown(editor, shown, url, key):
+    response = editor.get(url)
+    language = url[1:3]
+    text = response.content.decode()
+    assert EDIT[language] in text
+    assert HISTORY[language] in text
+    assert bar_links(response) == {
+        "edit": admin_url(shown[key], "change"),
+        "history": admin_url(shown[key], "history"),
+    }
 
 
-@pytest.mark.parametrize("path", ["/fr/quel-service-choisir/", "/en/near-you/"])
-def test_on_a_list_page_the_bar_leads_to_the_list_in_the_admin(editor, path):
+@pytest.mark.parametrize(
+    ("path", "admin_list"),
+    [
+        ("/fr/quel-service-choisir/", "/admin/services/question/"),
+        ("/en/near-you/", "/admin/services/region/"),
+    ],
+)
+def test_on_a_list_page_the_bar_leads_to_the_list_in_the_admin(editor, path, admin_list):
     links = bar_links(editor.get(path))
-    assert links["edit"] in ("/admin/services/question/", "/admin/services/region/"), links
+    assert links["edit"] == admin_list
     assert links["history"] is None
 
 
-def test_a_visitor_never_gets_the_bar_before_or_after_an_editor(client, editor):
-    for url, _obj in shown_objects():
-        assert 'class="editor-bar"' not in client.get(url).content.decode(), url  # now cached
-        assert 'class="editor-bar"' in editor.get(url).content.decode(), url
-        again = client.get(url)
-        assert 'class="editor-bar"' not in again.content.decode(), url
-        assert "public" in again.headers["Cache-Control"], url
+@pytest.mark.parametrize(("url", "key"), SHOWN)
+def test_a_visitor_never_gets_the_bar_before_or_after_an_editor(client, editor, url, key):
+    assert 'class="editor-bar"' not in client.get(url).content.decode()  # now cached
+    assert 'class="editor-bar"' in editor.get(url).content.decode()
+    again = client.get(url)
+    assert 'class="editor-bar"' not in again.content.decode()
+    assert "public" in again.headers["Cache-Control"]
 
 
 def test_a_forged_or_logged_out_session_gets_no_bar(client, editor):
@@ -79,10 +95,9 @@ def test_a_forged_or_logged_out_session_gets_no_bar(client, editor):
     assert 'class="editor-bar"' not in editor.get("/fr/").content.decode()
 
 
-def test_staff_without_admin_access_get_no_bar(django_user_model):
-    user = django_user_model.objects.create_user("not-staff", password="x" * 16)
+def test_staff_without_admin_access_get_no_bar():
     visitor = Client()
-    visitor.force_login(user)
+    visitor.force_login(user_in_role("not_staff"))
     assert 'class="editor-bar"' not in visitor.get("/fr/").content.decode()
 
 

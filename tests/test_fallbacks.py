@@ -9,6 +9,8 @@ import pytest
 
 from services.models import GlossaryTerm, Intervention, Page, Resource
 
+from . import factories
+
 pytestmark = pytest.mark.django_db
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -60,7 +62,14 @@ PAGES = ["/en/", "/en/resources/", "/en/glossary/", "/en/about/", "/en/services/
 
 @pytest.fixture
 def english_left_empty():
-    """Every optional field: a recognisable French text, nothing in English."""
+    """Rows with every optional field: a recognisable French text, nothing in English."""
+    factories.every_page()
+    factories.intervention(slug_en="coaching")
+    factories.help_line(
+        in_header=True, text_number="535353", **factories.both("name", "Ligne", "Line")
+    )
+    factories.help_line(kind=Resource.Kind.SUPPORT, text_number="686868")
+    factories.glossary_term()
     markers = []
     for model, field in OPTIONAL:
         for pk in model.objects.values_list("pk", flat=True):

@@ -19,11 +19,11 @@ from services.models import (
     GlossaryTerm,
     Intervention,
     PendingChange,
-    Question,
     Region,
     Resource,
 )
 
+from . import factories
 from .admin_forms import current_form_data
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def add(client, model, **values):
 
 def help_line(**values):
     return {
-        "kind": Resource.objects.first().kind,
+        "kind": Resource.Kind.SUPPORT,
         "name_fr": "Ligne ZZ",
         "name_en": "ZZ line",
         "description_fr": "Une ligne.",
@@ -62,7 +62,7 @@ def glossary_term():
 
 
 def answer():
-    question = Question.objects.published().first()
+    question = factories.question_with_answers(risk_signal=True)  # a published, safe guide
     return {
         "question": question.pk,
         "text_fr": "ZZCHOIX",
@@ -74,7 +74,7 @@ def answer():
 
 def place_to_go():
     return {
-        "region": Region.objects.first().pk,
+        "region": factories.region().pk,
         "kind": AccessPoint.Kind.ESTABLISHMENT,
         "name_fr": "Lieu ZZ",
         "name_en": "ZZ place",

@@ -6,7 +6,8 @@ import pytest
 
 from services.catalogue.collation import OTHER, by_initial, initial, sort_key
 
-from .test_views import url_in
+from . import factories
+from .helpers import url_in
 
 
 def test_accents_case_and_points_are_ignored_when_sorting():
@@ -32,9 +33,22 @@ def test_initials_group_accented_letters_with_their_base():
     assert by_initial(["b", "á", "9"], str) == [(OTHER, ["9"]), ("A", ["á"]), ("B", ["b"])]
 
 
+# Terms as (French, English), given out of order.
+TERMS = [
+    ("TTS", "TTS"),
+    ("Info-Social 811", "Info-Social 811"),
+    ("écoute active", "active listening"),
+    ("ordre professionnel", "professional order"),
+    ("Élan", "Momentum"),
+]
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_glossary_page_follows_dictionary_order_with_an_index(client, language):
+    factories.page("glossary")
+    for french, english in TERMS:
+        factories.glossary_term(**factories.both("term", french, english))
     html = client.get(url_in(language, "services:glossary")).content.decode()
     terms = [re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<dfn[^>]*>(.*?)</dfn>", html)]
     assert terms == sorted(terms, key=sort_key)

@@ -42,6 +42,7 @@ def every_full_combination(loaded, **fixed):
 
 
 @pytest.mark.django_db
+@pytest.mark.content
 @pytest.mark.parametrize("profile", PROFILES, ids=[p["key"] for p in PROFILES])
 def test_each_reviewed_profile_gets_its_reviewed_result(profile):
     _result, ranked = ranked_keys(load_guide(), profile["answers"])
@@ -51,6 +52,7 @@ def test_each_reviewed_profile_gets_its_reviewed_result(profile):
 
 
 @pytest.mark.django_db
+@pytest.mark.content
 def test_the_audit_finds_no_violation_in_the_shipped_guide():
     report, _guide = audit_stored_guide()
     assert report.violations == []
@@ -60,6 +62,7 @@ def test_the_audit_finds_no_violation_in_the_shipped_guide():
 
 
 @pytest.mark.django_db
+@pytest.mark.content
 @pytest.mark.parametrize("danger", ["unsafe-at-home", "might-hurt-someone"])
 def test_couple_and_family_intervention_never_follows_fear_of_violence(danger):
     # Before the rules: offered in 86 of 378 combinations after « unsafe-at-home ».
@@ -73,6 +76,7 @@ def test_couple_and_family_intervention_never_follows_fear_of_violence(danger):
 
 
 @pytest.mark.django_db
+@pytest.mark.content
 def test_suicidal_thoughts_always_keep_psychotherapy_among_the_next_steps():
     # Before the rules: missing in 251 of 378 combinations.
     loaded = load_guide()
@@ -85,6 +89,7 @@ def test_suicidal_thoughts_always_keep_psychotherapy_among_the_next_steps():
 
 
 @pytest.mark.django_db
+@pytest.mark.content
 def test_the_safety_question_lets_an_unsure_visitor_say_so_and_treats_it_as_a_risk():
     loaded = load_guide()
     (safety,) = [q for q in loaded.questions if q.key == "safety"]
@@ -94,6 +99,7 @@ def test_the_safety_question_lets_an_unsure_visitor_say_so_and_treats_it_as_a_ri
 
 
 @pytest.mark.django_db
+@pytest.mark.content
 def test_coaching_is_never_first_for_someone_who_struggles():
     loaded = load_guide()
     distress = [c.key for q in loaded.questions for c in q.answers.all() if c.distress]

@@ -191,7 +191,8 @@ def test_someone_worried_about_another_person_has_a_path(client, language):
     response = client.get(worried)
     assert response.status_code == 200 and not response.cookies
     text = page(response).text
-    assert "911" in text and ("1 866 APPELLE" in text or "1-866-APPELLE" in text)
+    assert "911" in text
+    assert {"fr": "1 866 APPELLE", "en": "1-866-APPELLE"}[language] in text
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -239,7 +240,7 @@ def test_a_3_mb_body_is_a_clear_400_in_the_visitors_language(client):
     assert response.status_code == 400
     html = page(response)
     assert html.find("html")["lang"] == "fr"
-    assert "Requête incomprise" in html.text or "pas valide" in html.text
+    assert "pas valide" in html.text  # the French 400 page
 
 
 def test_answers_are_never_stored_and_set_no_cookie(client):

@@ -11,6 +11,7 @@ from services.editorial import history
 from services.editorial.admin.history import changes_between, revert_label
 from services.models import GlossaryTerm, Intervention
 
+from . import factories
 from .admin_forms import change, form_data
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,7 @@ def test_a_revert_is_named_in_the_admins_language():
 
 
 def test_a_one_field_edit_records_exactly_one_changed_field(reviewer):
-    term = GlossaryTerm.objects.first()
+    term = factories.glossary_term()
     before = term.history.count()
     data = form_data(reviewer, term)
     # Browsers send text areas with \r\n: that alone is not a change.
@@ -74,7 +75,7 @@ def test_a_one_field_edit_records_exactly_one_changed_field(reviewer):
 
 
 def test_saving_without_a_change_records_nothing(editor):
-    term = GlossaryTerm.objects.first()
+    term = factories.glossary_term()
     before = term.history.count()
     assert editor.post(change(term), form_data(editor, term)).status_code == 302
     term.refresh_from_db()
@@ -84,7 +85,7 @@ def test_saving_without_a_change_records_nothing(editor):
 
 def test_history_page_in_french_with_the_diff_and_a_revert_named(reviewer):
     reviewer.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"
-    term = GlossaryTerm.objects.first()
+    term = factories.glossary_term()
     old = term.history.latest()
     data = form_data(reviewer, term) | {"definition_fr": "Une toute nouvelle définition."}
     reviewer.post(change(term), data)
@@ -108,7 +109,7 @@ def form_data_from(response):
 
 
 def test_rich_text_changes_are_compared_as_words(editor):
-    crisis = Intervention.objects.get(key="crisis")
+    crisis = factories.intervention(cost_fr="<p>Gratuit.</p><p>Sans rendez-vous.</p>")
     old = crisis.history.latest()
     crisis.cost_fr = crisis.cost_fr.replace("<p>", "<p><strong>", 1).replace(
         "</p>", "</strong></p>", 1
@@ -120,7 +121,7 @@ def test_rich_text_changes_are_compared_as_words(editor):
 
 
 def test_a_change_of_sources_alone_is_recorded(reviewer):
-    crisis = Intervention.objects.get(key="crisis")
+    crisis = factories.intervention(sources=[factories.source(), factories.source()])
     before = crisis.history.count()
     data = form_data(reviewer, crisis)
     data["sources"] = data["sources"][:-1]

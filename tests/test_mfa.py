@@ -26,7 +26,7 @@ def mfa_on(settings):
 
 @pytest.fixture
 def editor(django_user_model):
-    user = user_in_role(django_user_model, "editor")
+    user = user_in_role("editor")
     _uri, codes = enrol(user)
     user.recovery_codes = codes
     return user
@@ -73,7 +73,7 @@ def test_a_recovery_code_works_once(client, editor):
 
 
 def test_an_account_without_a_device_is_told_what_to_do(client, django_user_model):
-    user = user_in_role(django_user_model, "reviewer")
+    user = user_in_role("reviewer")
     response = log_in(client, user, "123456")
     assert "manage.py mfa enrol" in response.content.decode()
 
@@ -90,7 +90,7 @@ def test_reset_replaces_a_lost_device(client, editor):
 
 
 def test_status_lists_accounts_without_a_device(django_user_model, editor):
-    user_in_role(django_user_model, "reviewer")
+    user_in_role("reviewer")
     out = StringIO()
     call_command("mfa", "status", stdout=out)
     assert "reviewer-user\tNO DEVICE" in out.getvalue()
@@ -111,7 +111,7 @@ def test_switching_it_off_is_never_silent(client, settings, django_user_model):
     settings.ADMIN_MFA = False
     warnings = mfa_is_on(None)
     assert [w.id for w in warnings] == ["orientation.W003"]
-    client.force_login(user_in_role(django_user_model, "editor"))
+    client.force_login(user_in_role("editor"))
     body = client.get(reverse("admin:index"), headers={"Accept-Language": "en"}).content.decode()
     assert "Two-step login is off" in body
 

@@ -6,28 +6,15 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
 from services.models import AccessPoint, Intervention, Region
 
+from .helpers import LANGUAGES, OTHER, region_urls, url_in
 from .html import page
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = ["fr", "en"]
-OTHER = {"fr": "en", "en": "fr"}
-
-
-def url_in(language, name, **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs)
-
-
-def region_urls(language):
-    with translation.override(language):
-        return [region.get_absolute_url() for region in Region.objects.all()]
 
 
 def main_of(response):

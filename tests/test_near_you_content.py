@@ -17,10 +17,10 @@ from services.editorial.translation_status import translated_field_names
 from services.models import AccessPoint, Region
 
 from .admin_forms import current_form_data
+from .helpers import glossary_words
 from .html import Page
-from .test_content import glossary_words
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.content]
 
 LANGUAGES = ["fr", "en"]
 # Words the research notes use for facts no source showed: never in a visitor-facing field.

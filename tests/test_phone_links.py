@@ -10,8 +10,7 @@ from services.catalogue.phone_links import link_phone_numbers
 from services.catalogue.typography import NBSP, typeset_html
 from services.models import Intervention
 
-from .test_near_you import region_urls
-from .test_views import LANGUAGES, all_public_urls, url_in
+from .helpers import LANGUAGES, all_public_urls, region_urls, url_in
 
 # What a visitor would read as a number to call or text, written independently of the
 # linker: North American numbers (digits or letters), 3-digit service numbers, short codes.

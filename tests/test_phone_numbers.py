@@ -10,6 +10,7 @@ from services.content.loader import DEFAULT_CONTENT, read_content, seed_content
 from services.models import AccessPoint, Region
 from services.models.phones import validate_phone_number, validate_text_number
 
+from . import factories
 from .admin_forms import change, form_data
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,8 @@ def test_a_text_number_may_be_a_short_code_but_not_anything():
 
 
 def a_place():
-    return AccessPoint.objects.exclude(phone="").exclude(region=None).first()
+    """A place to go with a phone number, in a region."""
+    return factories.access_point(factories.region())
 
 
 @pytest.mark.parametrize("phone", ["call us", "12345", "555-0100", "1 800 000 1234", "1911"])
@@ -80,6 +82,7 @@ def test_a_regions_inline_place_refuses_a_bad_number(reviewer):
     assert point.phone != "12345"
 
 
+@pytest.mark.content  # an update of the seeded places
 def test_seed_content_refuses_a_bad_number_in_an_update(tmp_path):
     content = read_content(DEFAULT_CONTENT)
     record = next(r for r in content["access_points"] if r.get("phone"))

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from .test_security import ROOT, run_python
+from .helpers import ROOT, run_python
 
 pytestmark = pytest.mark.django_db
 

@@ -66,7 +66,7 @@ def ids(model):
 
 @pytest.fixture(params=ROLES)
 def role(request, django_user_model):
-    return request.param, client_for(django_user_model, request.param)
+    return request.param, client_for(request.param)
 
 
 def test_docs_table_is_rendered_from_the_matrix():
@@ -106,12 +106,19 @@ def test_add(role, model, admin_client):
     assert client.get(url(model, "add")).status_code == status(allowed)
 
 
-@pytest.mark.parametrize("model", CONTENT, ids=ids)
-def test_delete_live_content(role, model):
-    name, client = role
+def live_object_deletable_by(name, model):
+    """(a live row of `model`, whether the role `name` may delete it): what the matrix allows,
+    where the admin lets anyone delete it at all (a superuser may)."""
     obj = live_object(model)
     deletable = admin.site._registry[model].has_delete_permission(superuser_request(), obj)
     allowed = deletable and roles.allowed(name, "delete live content (form, bulk action, inline)")
+    return obj, allowed
+
+
+@pytest.mark.parametrize("model", CONTENT, ids=ids)
+def test_delete_live_content(role, model):
+    name, client = role
+    obj, allowed = live_object_deletable_by(name, model)
     expected = status(allowed)
     assert client.get(url(model, "delete", obj.pk)).status_code == expected
     response = client.post(url(model, "delete", obj.pk), {"post": "yes"})
@@ -122,9 +129,7 @@ def test_delete_live_content(role, model):
 @pytest.mark.parametrize("model", CONTENT, ids=ids)
 def test_bulk_delete_of_live_content(role, model):
     name, client = role
-    obj = live_object(model)
-    deletable = admin.site._registry[model].has_delete_permission(superuser_request(), obj)
-    allowed = deletable and roles.allowed(name, "delete live content (form, bulk action, inline)")
+    obj, allowed = live_object_deletable_by(name, model)
     client.post(
         url(model, "changelist"),
         {"action": "delete_selected", "_selected_action": [obj.pk], "post": "yes"},

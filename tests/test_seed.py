@@ -6,20 +6,20 @@ from django.core.management import call_command
 from services.content.loader import DEFAULT_CONTENT, read_content, seed_content
 from services.editorial.translation_status import missing_translations, translated_field_names
 from services.models import (
-    AccessPoint,
     ComparisonCell,
     Criterion,
     GlossaryTerm,
     Intervention,
     Page,
     Question,
-    Region,
     Resource,
     SeedRecord,
     Source,
 )
 
-pytestmark = pytest.mark.django_db
+from .helpers import CONTENT_MODELS, snapshot
+
+pytestmark = [pytest.mark.django_db, pytest.mark.content]
 
 ALL_INTERVENTIONS = {
     "accompaniment",
@@ -32,31 +32,6 @@ ALL_INTERVENTIONS = {
     "crisis",
     "psychotherapy",
 }
-CONTENT_MODELS = [
-    Source,
-    Intervention,
-    Criterion,
-    ComparisonCell,
-    Resource,
-    GlossaryTerm,
-    Page,
-    Region,
-    AccessPoint,
-]
-
-
-def snapshot():
-    """Every field of every content object, to compare two states of the database."""
-    state = {}
-    for model in CONTENT_MODELS:
-        for obj in model.objects.all():
-            values = {
-                f.attname: getattr(obj, f.attname)
-                for f in model._meta.concrete_fields
-                if f.attname != "updated_at"
-            }
-            state[(model.__name__, obj.pk)] = values
-    return state
 
 
 def test_the_nine_kinds_of_help_are_published_in_both_families():

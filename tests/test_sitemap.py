@@ -5,9 +5,18 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from . import factories
 from .html import page
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def one_of_each():
+    """Every fixed page, a kind of help and a region: one page of each kind the sitemap lists."""
+    factories.every_page()
+    factories.intervention()
+    factories.access_point(factories.region())
 
 
 def sitemap(client):

@@ -6,7 +6,7 @@ import pytest
 
 from services.catalogue.typography import NBSP, typeset_html, typeset_text
 
-from .test_views import all_public_urls, url_in
+from .helpers import all_public_urls, url_in
 
 TAG = re.compile(r"<[^>]+>")
 RAW = re.compile(r"<(script|style)\b.*?</\1>", re.S)

@@ -3,121 +3,128 @@
 from urllib.parse import urlsplit
 
 import pytest
-from django.urls import reverse
 from django.utils import translation
 
 from services.models import PAGES, Intervention
 from services.models.pages import url_name
 
+from . import factories
+from .helpers import LANGUAGES, url_in
 from .html import page
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ["fr", "en"]
-# Every fixed page, from the one declaration the site uses (the registry, PAGES).
-FIXED_PAGES = [url_name(page.key) for page in PAGES]
+# Every fixed page, from the one declaration the site uses (the registry, PAGES), and the page
+# of a kind of help.
+PAGE_NAMES = [*(url_name(page.key) for page in PAGES), "services:intervention"]
+PUBLIC = [(language, name) for language in LANGUAGES for name in PAGE_NAMES]
+SLUGS = {"fr": "aide-a-essayer", "en": "help-on-trial"}
+# The help bar's lines: (number to dial, number as written).
+HEADER_LINES = [("911", "911"), ("18662773553", "1 866 APPELLE"), ("988", "988"), ("811", "811")]
 
 
-def url_in(language, name, **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs)
+@pytest.fixture(autouse=True)
+def helping():
+    """Every fixed page, the help bar's lines, and one published kind of help."""
+    factories.every_page()
+    for order, (phone, written) in enumerate(HEADER_LINES):
+        factories.help_line(
+            phone=phone,
+            in_header=True,
+            order=order,
+            **factories.both("header_number", written, written),
+        )
+    return factories.intervention(
+        **factories.both("slug", SLUGS["fr"], SLUGS["en"]),
+        **factories.both("summary", "Un résumé en français.", "An English summary."),
+    )
 
 
-def all_public_urls(language):
-    urls = [url_in(language, name) for name in FIXED_PAGES]
-    with translation.override(language):
-        urls += [i.get_absolute_url() for i in Intervention.objects.published()]
-    return urls
+def public_url(language, name):
+    """The address of the page `name` (a URL name of PAGE_NAMES) in `language`."""
+    if name == "services:intervention":
+        return url_in(language, name, slug=SLUGS[language])
+    return url_in(language, name)
 
 
-def public_urls():
-    """(language, url) for every public page; built inside the test, after seeding."""
-    return [(language, url) for language in LANGUAGES for url in all_public_urls(language)]
-
-
-def test_the_expected_french_and_english_addresses():
+def test_the_expected_french_and_english_addresses(helping):
     assert url_in("fr", "services:compare") == "/fr/comparer/"
     assert url_in("en", "services:compare") == "/en/compare/"
-    assert url_in("fr", "services:intervention", slug="intervention-de-crise") == (
-        "/fr/services/intervention-de-crise/"
+    assert url_in("fr", "services:intervention", slug="aide-a-essayer") == (
+        "/fr/services/aide-a-essayer/"
     )
-    crisis = Intervention.objects.get(key="crisis")
     with translation.override("en"):
-        assert crisis.get_absolute_url() == "/en/services/crisis-intervention/"
+        assert helping.get_absolute_url() == "/en/services/help-on-trial/"
     with translation.override("fr"):
-        assert crisis.get_absolute_url() == "/fr/services/intervention-de-crise/"
+        assert helping.get_absolute_url() == "/fr/services/aide-a-essayer/"
 
 
-def test_every_page_answers_in_its_language_with_the_frame(client):
-    pages = public_urls()
-    assert len(pages) == 2 * (len(FIXED_PAGES) + 9)
-    for language, url in pages:
-        response = client.get(url)
-        assert response.status_code == 200, url
-        html = page(response)
-        assert html.find("html")["lang"] == language, url
-        # Skip link first, then the quick exit and the language toggle.
-        links = [attrs for tag, attrs in html.tags if tag == "a"]
-        assert links[0]["href"] == "#main", url
-        assert "data-quick-exit" in links[1], url
-        assert links[2]["class"] == "language-toggle", url
-        assert html.find("main", id="main") is not None
+@pytest.mark.parametrize(("language", "name"), PUBLIC)
+def test_every_page_answers_in_its_language_with_the_frame(client, language, name):
+    response = client.get(public_url(language, name))
+    assert response.status_code == 200
+    html = page(response)
+    assert html.find("html")["lang"] == language
+    # Skip link first, then the quick exit and the language toggle.
+    links = [attrs for tag, attrs in html.tags if tag == "a"]
+    assert links[0]["href"] == "#main"
+    assert "data-quick-exit" in links[1]
+    assert links[2]["class"] == "language-toggle"
+    assert html.find("main", id="main") is not None
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_help_lines_are_on_every_page_as_call_links(client, language):
-    for url in all_public_urls(language):
-        html = page(client.get(url))
-        hrefs = {attrs.get("href") for tag, attrs in html.tags if tag == "a"}
-        for number in ("tel:911", "tel:+18662773553", "tel:988", "tel:811"):
-            assert number in hrefs, (url, number)
-        assert "APPELLE" in html.text
+@pytest.mark.parametrize(("language", "name"), PUBLIC)
+def test_help_lines_are_on_every_page_as_call_links(client, language, name):
+    html = page(client.get(public_url(language, name)))
+    hrefs = {attrs.get("href") for tag, attrs in html.tags if tag == "a"}
+    assert {"tel:911", "tel:+18662773553", "tel:988", "tel:811"} <= hrefs
+    assert "APPELLE" in html.text
 
 
-def test_the_toggle_leads_to_the_same_page_in_the_other_language_and_back(client):
-    for language, url in public_urls():
-        other = "en" if language == "fr" else "fr"
-        html = page(client.get(url))
-        toggle = html.find("a", class_="language-toggle")
-        assert toggle["hreflang"] == other and toggle["lang"] == other
-        target = toggle["href"]
-        assert target.startswith(f"/{other}/"), (url, target)
-        response = client.get(target)
-        assert response.status_code == 200, target
-        back = page(response).find("a", class_="language-toggle")["href"]
-        assert back == url, (url, target, back)
+@pytest.mark.parametrize(("language", "name"), PUBLIC)
+def test_the_toggle_leads_to_the_same_page_in_the_other_language_and_back(client, language, name):
+    url = public_url(language, name)
+    other = "en" if language == "fr" else "fr"
+    toggle = page(client.get(url)).find("a", class_="language-toggle")
+    assert (toggle["hreflang"], toggle["lang"]) == (other, other)
+    target = toggle["href"]
+    assert target == public_url(other, name)
+    response = client.get(target)
+    assert response.status_code == 200
+    assert page(response).find("a", class_="language-toggle")["href"] == url
 
 
-def test_hreflang_alternates_point_both_ways(client):
-    for language, url in public_urls():
-        html = page(client.get(url))
-        alternates = {
-            attrs["hreflang"]: urlsplit(attrs["href"]).path
-            for attrs in html.find_all("link", rel="alternate")
-        }
-        assert set(alternates) == {"fr", "en", "x-default"}, url
-        assert alternates[language] == url
-        assert alternates["x-default"] == alternates["fr"]
-        assert urlsplit(html.find("link", rel="canonical")["href"]).path == url
+@pytest.mark.parametrize(("language", "name"), PUBLIC)
+def test_hreflang_alternates_point_both_ways(client, language, name):
+    url = public_url(language, name)
+    html = page(client.get(url))
+    alternates = {
+        attrs["hreflang"]: urlsplit(attrs["href"]).path
+        for attrs in html.find_all("link", rel="alternate")
+    }
+    assert set(alternates) == {"fr", "en", "x-default"}
+    assert alternates[language] == url
+    assert alternates["x-default"] == alternates["fr"]
+    assert urlsplit(html.find("link", rel="canonical")["href"]).path == url
 
 
-def test_public_pages_set_no_cookie_and_do_not_vary_on_it(client):
-    for _language, url in public_urls():
-        response = client.get(url)
-        assert not response.cookies, url
-        assert "Set-Cookie" not in response.headers
-        assert "Cookie" not in response.headers.get("Vary", ""), url
+@pytest.mark.parametrize(("language", "name"), PUBLIC)
+def test_public_pages_set_no_cookie_and_do_not_vary_on_it(client, language, name):
+    response = client.get(public_url(language, name))
+    assert not response.cookies
+    assert "Set-Cookie" not in response.headers
+    assert "Cookie" not in response.headers.get("Vary", "")
 
 
-def test_nothing_is_loaded_from_another_host(client):
-    for _language, url in public_urls():
-        html = page(client.get(url))
-        for tag, attrs in html.tags:
-            loaded = attrs.get("src") if tag in {"script", "img", "iframe", "source"} else None
-            if tag == "link" and attrs.get("rel") in {"stylesheet", "icon", "preload"}:
-                loaded = attrs.get("href")
-            if loaded:
-                assert loaded.startswith("/") and not loaded.startswith("//"), (url, loaded)
+@pytest.mark.parametrize(("language", "name"), PUBLIC)
+def test_nothing_is_loaded_from_another_host(client, language, name):
+    html = page(client.get(public_url(language, name)))
+    for tag, attrs in html.tags:
+        loaded = attrs.get("src") if tag in {"script", "img", "iframe", "source"} else None
+        if tag == "link" and attrs.get("rel") in {"stylesheet", "icon", "preload"}:
+            loaded = attrs.get("href")
+        if loaded:
+            assert loaded.startswith("/") and not loaded.startswith("//"), loaded
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -145,7 +152,7 @@ def test_an_unknown_intervention_is_a_404_in_the_visitors_language(client, langu
     assert response.status_code == 404
     html = page(response)
     assert html.find("html")["lang"] == language
-    assert ("Page introuvable" if language == "fr" else "Page not found") in html.text
+    assert {"fr": "Page introuvable", "en": "Page not found"}[language] in html.text
     assert "tel:911" in response.content.decode()
 
 
@@ -157,26 +164,31 @@ def test_unknown_languages_and_odd_slugs_are_404_not_500(client, path):
 
 
 def test_a_slug_from_the_other_language_redirects_to_this_languages_page(client):
-    response = client.get("/en/services/intervention-de-crise/")
+    response = client.get("/en/services/aide-a-essayer/")
     assert response.status_code == 301
-    assert response.headers["Location"] == "/en/services/crisis-intervention/"
+    assert response.headers["Location"] == "/en/services/help-on-trial/"
 
 
-def test_a_draft_intervention_is_hidden_from_visitors(client):
-    crisis = Intervention.objects.get(key="crisis")
-    crisis.status = Intervention.Status.DRAFT
-    crisis.save()
-    assert client.get("/fr/services/intervention-de-crise/").status_code == 404
-    assert "intervention-de-crise" not in client.get("/fr/services/").content.decode()
+def test_a_draft_intervention_is_hidden_from_visitors(client, helping):
+    assert "aide-a-essayer" in client.get("/fr/services/").text
+    helping.status = Intervention.Status.DRAFT
+    helping.save()
+    assert client.get("/fr/services/aide-a-essayer/").status_code == 404
+    assert "aide-a-essayer" not in client.get("/fr/services/").content.decode()
 
 
-def test_the_comparison_table_has_every_published_intervention_and_criterion(client):
-    response = client.get(url_in("en", "services:compare"))
-    html = page(response)
+def test_the_comparison_table_has_every_published_intervention_and_criterion(client, helping):
+    therapy = factories.intervention(family="psychotherapy")
+    factories.draft_intervention()
+    criteria = [factories.criterion(order=n) for n in range(3)]
+    for criterion in criteria:
+        for column in (helping, therapy):
+            factories.comparison_cell(criterion, column)
+    html = page(client.get(url_in("en", "services:compare")))
     columns = html.find_all("th", scope="col")
     rows = html.find_all("th", scope="row")
-    assert len(columns) == Intervention.objects.published().count()
-    assert len(rows) >= 6
+    assert len(columns) == 2
+    assert len(rows) == len(criteria)
     region = html.find("div", class_="table-scroll")
     assert region["role"] == "region" and region["tabindex"] == "0"
 
@@ -185,9 +197,10 @@ def test_sitemap_lists_both_languages_with_alternates(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "/fr/services/intervention-de-crise/" in body
-    assert "/en/services/crisis-intervention/" in body
-    assert 'hreflang="en"' in body and 'hreflang="fr"' in body and "x-default" in body
+    assert "/fr/services/aide-a-essayer/" in body
+    assert "/en/services/help-on-trial/" in body
+    for language in ("en", "fr", "x-default"):
+        assert f'hreflang="{language}"' in body
 
 
 def test_robots_and_health(client):
@@ -216,14 +229,13 @@ def test_pages_are_compressed_and_can_be_revalidated(client):
     assert again.status_code == 304
 
 
-def test_an_untranslated_field_falls_back_to_french_marked_as_french(client):
-    crisis = Intervention.objects.get(key="crisis")
-    crisis.summary_en = ""
-    crisis.save()
-    html = page(client.get("/en/services/crisis-intervention/"))
+def test_an_untranslated_field_falls_back_to_french_marked_as_french(client, helping):
+    helping.summary_en = ""
+    helping.save()
+    html = page(client.get("/en/services/help-on-trial/"))
     lead = html.find("p", class_="lead")
     assert lead["lang"] == "fr"
-    assert crisis.summary_fr.split()[0] in html.text
+    assert "Un résumé en français." in html.text
 
 
 def test_favicon_requests_find_the_icon(client):

@@ -6,7 +6,6 @@ from io import StringIO
 
 import pytest
 import yaml
-from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -16,32 +15,33 @@ from services.content.loader import seed_content
 from services.models import Intervention, Page, PendingChange, SeedRecord
 
 from .admin_forms import current_form_data
-from .test_seed import CONTENT_MODELS
-from .test_seed import snapshot as db_snapshot
+from .admin_roles import client_for
+from .helpers import CONTENT_MODELS
+from .helpers import snapshot as db_snapshot
 
 pytestmark = pytest.mark.django_db
 
 EN = {"Accept-Language": "en"}
 
 
-def user_in(django_user_model, group):
-    user = django_user_model.objects.create_user(group.split()[0], password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
+@pytest.fixture
+def editor():
+    """An Editor ("Éditeur"), the admin in the language each request asks for."""
+    return client_for("editor", language=None, username="Éditeur")
 
 
 @pytest.fixture
-def editor(django_user_model):
-    client = Client()
-    client.force_login(user_in(django_user_model, "Éditeur / Editor"))
-    return client
+def reviewer():
+    """A Reviewer ("Réviseur"), the admin in the language each request asks for."""
+    return client_for("reviewer", language=None, username="Réviseur")
 
 
-@pytest.fixture
-def reviewer(django_user_model):
-    client = Client()
-    client.force_login(user_in(django_user_model, "Réviseur / Reviewer"))
-    return client
+def admin_home_panel(client, user, panel_id):
+    """The admin home's section `panel_id` as `user` sees it in English (HTML to </section>)."""
+    client.force_login(user)
+    body = client.get(reverse("admin:index"), headers=EN).content.decode()
+    panel = body[body.index(f'id="{panel_id}"') :]
+    return panel[: panel.index("</section>")]
 
 
 def change_url(obj):
@@ -77,7 +77,7 @@ def test_history_shows_who_changed_what_and_reverts_both_languages(reviewer, edi
     )
     body = history.content.decode()
     assert "Edited summary." in body and "Résumé modifié." in body  # the readable diff
-    assert "Reviewer" in body or "Réviseur" in body  # who
+    assert "Réviseur" in body  # who: the Reviewer's username
 
     before_edit = coaching.history.order_by("history_date")[0]
     revert_url = reverse(
@@ -154,10 +154,7 @@ def test_check_translations_fails_on_a_blanked_field_and_the_dashboard_lists_it(
         call_command("check_translations", stdout=out)
     assert "missing in EN: cost" in out.getvalue()
 
-    client.force_login(admin_user)
-    body = client.get(reverse("admin:index"), headers=EN).content.decode()
-    panel = body[body.index('id="translation-gaps"') :]
-    assert change_url(crisis) in panel[: panel.index("</section>")]
+    assert change_url(crisis) in admin_home_panel(client, admin_user, "translation-gaps")
 
 
 def test_visitors_never_see_a_blank(client):
@@ -195,10 +192,7 @@ def test_pages_older_than_the_interval_are_due(client, admin_user):
     out = StringIO()
     call_command("review_due", stdout=out)
     assert str(old) in out.getvalue() and "older than 30 days" in out.getvalue()
-    client.force_login(admin_user)
-    body = client.get(reverse("admin:index"), headers=EN).content.decode()
-    panel = body[body.index('id="review-due"') :]
-    assert str(old) in panel[: panel.index("</section>")]
+    assert str(old) in admin_home_panel(client, admin_user, "review-due")
 
 
 def test_a_reviewer_marks_pages_as_reviewed_today(reviewer):
@@ -295,7 +289,7 @@ def test_the_admin_speaks_the_editors_language(editor):
     url = change_url(Intervention.objects.get(key="crisis"))
     french = editor.get(url, headers={"Accept-Language": "fr"}).content.decode()
     english = editor.get(url, headers=EN).content.decode()
-    assert "Le jour où un intervenant" in french or "vérifié" in french
+    assert "Le jour où les faits de cette page ont été vérifiés" in french
     assert "facts were last checked" in english
 
 

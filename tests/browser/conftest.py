@@ -63,16 +63,14 @@ def content_fingerprint():
 
 
 @pytest.fixture
-def site(db, reading_server):
+def site(seeded_content, db, reading_server):
     """The base URL of a live server with the real content, for tests that only read.
 
-    Yields: the URL, e.g. "http://localhost:41234". As `db` tests, these run before any
-    transactional test empties the tables (pytest-django orders them so), on the content
-    loaded once for the session. Fails the test if it changed that content or added a user:
-    such a test asks for `writable_site`.
+    Yields: the URL, e.g. "http://localhost:41234". A test asking for it belongs to the
+    content-acceptance suite (tests/conftest.py): as `db` tests, these run before any
+    transactional test empties the tables, on the content loaded once for the session. Fails
+    the test if it changed that content or added a user: such a test asks for `writable_site`.
     """
-    if not SeedRecord.objects.exists():  # a test run in an unusual order: load it again
-        call_command("seed_content", verbosity=0)
     before = content_fingerprint()
     yield reading_server.url
     if content_fingerprint() != before:

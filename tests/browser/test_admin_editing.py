@@ -7,11 +7,10 @@ import pytest
 from django.test import Client
 from playwright.sync_api import Page, expect
 
-from services.editorial import roles
 from services.models import GlossaryTerm, Intervention
 from services.models import Page as SitePage
 
-from .accounts import staff_account
+from ..admin_roles import user_in_role
 
 
 @pytest.fixture
@@ -23,10 +22,10 @@ def site(writable_site):
 SCREENSHOTS = "/tmp"
 
 
-def logged_in(site, page: Page, django_user_model, role, *, publish=False):
-    """`page` logged in as a member of `role`, the admin in French, at 1280 × 900."""
-    username = "reviseur" if publish else "editrice"
-    user = staff_account(django_user_model, username, role, publish=publish)
+def logged_in(site, page: Page, role):
+    """`page` logged in as a new user in `role` ("editor", "reviewer"), the admin in French,
+    at 1280 × 900."""
+    user = user_in_role(role, {"editor": "editrice", "reviewer": "reviseur"}[role])
     client = Client()
     client.force_login(user)
     page.context.add_cookies(
@@ -40,13 +39,13 @@ def logged_in(site, page: Page, django_user_model, role, *, publish=False):
 @pytest.fixture
 def editor_page(site, page: Page, django_user_model):
     """A browser page logged in as an Editor: their changes to live content wait (four eyes)."""
-    return logged_in(site, page, django_user_model, roles.EDITOR)
+    return logged_in(site, page, "editor")
 
 
 @pytest.fixture
 def reviewer_page(site, page: Page, django_user_model):
     """A browser page logged in as the only Reviewer, whose saves go live at once."""
-    return logged_in(site, page, django_user_model, roles.REVIEWER, publish=True)
+    return logged_in(site, page, "reviewer")
 
 
 def script_refusals(page: Page):

@@ -1,30 +1,20 @@
 """An Editor's two-step login in a real browser, under the site's CSP (issue 14, item 13)."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
-from services.editorial import roles
 from services.editorial.mfa import enrol
 from services.models import PendingChange, Resource
 
-PASSWORD = "correct horse battery staple"
+from ..admin_roles import PASSWORD, user_in_role
 
 
 @pytest.fixture
 def editor(writable_site, settings, django_user_model):
     settings.ADMIN_MFA = True
-    # Transactional tests empty the tables the migrations filled: the role is rebuilt here.
-    group, _created = Group.objects.get_or_create(name=roles.EDITOR)
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="services", codename__regex=r"^(add|change|delete|view)_"
-        )
-    )
-    user = django_user_model.objects.create_user("editrice", password=PASSWORD, is_staff=True)
-    user.groups.add(group)
+    user = user_in_role("editor", "editrice")
     enrol(user)
     return user
 

@@ -4,13 +4,12 @@ a visitor, before and after, never does (the cached copy included)."""
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from playwright.sync_api import expect
 
-from services.editorial import roles
 from services.models import Intervention
 
+from ..admin_roles import user_in_role
 from .pages import PAGE_TYPES
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "output" / "first-screen"
@@ -22,14 +21,7 @@ HISTORY = {"fr": "Historique", "en": "History"}
 def editor_cookie(writable_site, django_user_model):
     """The session cookie of a logged-in Editor (two-step login is off in tests)."""
     site = writable_site
-    group, _created = Group.objects.get_or_create(name=roles.EDITOR)
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="services", codename__regex=r"^(add|change|delete|view)_"
-        )
-    )
-    user = django_user_model.objects.create_user("editrice", password="x" * 16, is_staff=True)
-    user.groups.add(group)
+    user = user_in_role("editor", "editrice")
     client = Client()
     client.force_login(user)
     host = site.split("//")[1].split(":")[0]

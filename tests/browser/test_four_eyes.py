@@ -14,21 +14,17 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, expect
 
-from services.editorial import roles
 from services.editorial.mfa import enrol
 from services.models import PendingChange, Resource
 
-from .accounts import staff_account
+from ..admin_roles import PASSWORD, user_in_role
 
-PASSWORD = "correct horse battery staple"
 FR = {"Accept-Language": "fr-CA,fr;q=0.9"}
 
 
-def staff(django_user_model, username, group_name, publish):
-    """A staff account in `group_name`, enrolled for the two-step login."""
-    user = staff_account(
-        django_user_model, username, group_name, publish=publish, password=PASSWORD
-    )
+def staff(username, role):
+    """A staff account in `role`, enrolled for the two-step login."""
+    user = user_in_role(role, username)
     enrol(user)
     return user
 
@@ -76,8 +72,8 @@ def people(writable_site, settings, django_user_model):
     settings.ADMIN_MFA = True
     settings.REVIEW_SELF_APPROVAL = False
     return (
-        staff(django_user_model, "editrice", roles.EDITOR, publish=False),
-        staff(django_user_model, "reviseur", roles.REVIEWER, publish=True),
+        staff("editrice", "editor"),
+        staff("reviseur", "reviewer"),
     )
 
 

@@ -6,7 +6,6 @@ Runs when DATABASE_URL points to PostgreSQL and REDIS_URL is set (as `.ci/run` d
 import os
 import re
 import secrets
-import shutil
 import subprocess
 import sys
 import time
@@ -119,14 +118,6 @@ def test_an_edit_on_one_instance_shows_at_once_on_the_other(environment):
         assert new_name in after.text
         listing = requests.get(second + "/en/services/", timeout=10)
         assert new_name in listing.text
-
-
-@pytest.fixture
-def nginx_binary():
-    if shutil.which("nginx") is None:
-        if os.environ.get("CI"):
-            pytest.fail("nginx is missing: .ci/services.sh installs Debian's nginx")
-        pytest.skip("needs Debian's nginx (apt-get install nginx)")
 
 
 def test_behind_the_shipped_nginx_visitors_share_pages_and_editors_bypass_them(

@@ -9,7 +9,6 @@ alone and behind the shipped deploy/nginx.conf, on SQLite.
 
 import os
 import secrets
-import shutil
 import subprocess
 import sys
 import time
@@ -67,14 +66,6 @@ def test_a_save_in_another_process_shows_on_every_workers_next_request(environme
         seen = [requests.get(page, timeout=10).text for _ in range(30)]
         stale = sum("Coaching, saved from a shell" not in text for text in seen)
         assert stale == 0, f"{stale} of 30 requests served the old page"
-
-
-@pytest.fixture
-def nginx_binary():
-    if shutil.which("nginx") is None:
-        if os.environ.get("CI"):
-            pytest.fail("nginx is missing: .ci/run installs Debian's nginx")
-        pytest.skip("needs Debian's nginx (apt-get install nginx)")
 
 
 def test_behind_nginx_an_edit_reaches_visitors_within_ten_seconds(
