@@ -6,15 +6,15 @@ slugs and redirects to the pair's own address, /fr/comparer/<a>/<b>/, which is c
 any public page. Unknown or identical slugs lead back to the full table.
 """
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 
+from . import selectors
 from .languages import language_links
-from .models import Criterion, Intervention, Trait
+from .models import Intervention
 from .page_cache import public_page
 
 
@@ -34,16 +34,13 @@ def choose(request):
 @public_page
 def compare_pair(request, first, second):
     """The two kinds of help named by their slugs in this language; 404 otherwise."""
-    published = Intervention.objects.published()
-    found = {i.slug: i for i in published.filter(slug__in=[first, second])}
+    # Kept per content version (services/selectors.py): on a memo hit, no query.
+    published = selectors.published_interventions(request)
+    found = {i.slug: i for i in published if i.slug in (first, second)}
     if first == second or first not in found or second not in found:
         raise Http404
     pair = [found[first], found[second]]
-    traits = Trait.objects.filter(intervention__in=[i.pk for i in pair])
-    rows = []
-    for criterion in Criterion.objects.prefetch_related(Prefetch("traits", queryset=traits)):
-        cells = {trait.intervention_id: trait for trait in criterion.traits.all()}
-        rows.append((criterion, [cells.get(i.pk) for i in pair]))
+    rows = selectors.comparison_rows(request, pair)
 
     def url(code):
         with translation.override(code):
@@ -52,7 +49,7 @@ def compare_pair(request, first, second):
     context = {
         "pair": pair,
         "rows": rows,
-        "interventions": list(published),
+        "interventions": published,
         "alternates": language_links(url),
     }
     return TemplateResponse(request, "services/compare_pair.html", context)

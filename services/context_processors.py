@@ -5,8 +5,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from . import selectors
 from .languages import alternate_urls, site_root
-from .models import Resource
 from .quick_exit import neutral_site_url
 
 
@@ -17,8 +17,9 @@ def site(request):
     return {
         # The start of absolute URLs: DJANGO_PUBLIC_URL, or this request's host (lazy).
         "site_root": lambda: site_root(request),
-        # Lazy: evaluated only by the templates that show them (not by the admin).
-        "help_lines": Resource.objects.filter(in_header=True).exclude(phone=""),
+        # Lazy: evaluated only by the templates that show them (not by the admin); kept per
+        # content version (selectors.help_lines).
+        "help_lines": lambda: selectors.help_lines(request),
         "alternates": lambda: alternate_urls(request),
         "quick_exit_url": neutral_site_url(language),
         "publisher": SimpleLazyObject(lambda: publisher(request)),

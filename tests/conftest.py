@@ -2,6 +2,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from services.render_memo import clear_memos
+
 from .admin_roles import client_for
 
 
@@ -37,9 +39,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
+    # The memos too: a test's rolled-back transaction takes back the content version they
+    # were kept under, and the next test may reach the same number with other content.
     cache.clear()
+    clear_memos()
     yield
     cache.clear()
+    clear_memos()
 
 
 @pytest.fixture

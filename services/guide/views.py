@@ -6,11 +6,11 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from .. import selectors
 from ..page_cache import public_page
 from ..quick_exit import just_left
 from .forms import GuideForm
 from .scoring import score
-from .selectors import help_lines_for, load_guide, published_questions
 
 
 def keep_out_of_the_browser(response):
@@ -26,7 +26,7 @@ def guide_form(request):
     """The questionnaire. Our page cache may keep it (it holds no answer), browsers may not:
     after the quick exit, Back must not bring back a form the browser filled in again."""
     return TemplateResponse(
-        request, "services/guide.html", {"form": GuideForm(published_questions())}
+        request, "services/guide.html", {"form": GuideForm(selectors.guide_questions(request))}
     )
 
 
@@ -51,7 +51,7 @@ def result_page(request, guide, form):
     """The ranked, explained result for the valid answers in `form` (some may be missing)."""
     chosen = form.chosen()
     result = score([choice.pk for choice in chosen], guide.options, guide.candidates)
-    first_lines, crisis_lines = help_lines_for(result)
+    first_lines, crisis_lines = selectors.guide_help_lines(request, result)
     recommendations = explained(result, chosen, guide)
     unanswered = form.unanswered()
     context = {
@@ -83,7 +83,7 @@ def guide_view(request):
         return guide_form(request)
     if just_left(request):  # answers re-sent by Back just after the quick exit
         return keep_out_of_the_browser(guide_form(request))
-    guide = load_guide()
+    guide = selectors.guide(request)  # kept per content version (render_memo)
     if not guide.questions:  # nothing is asked: nothing to suggest
         return keep_out_of_the_browser(guide_form(request))
     form = GuideForm(guide.questions, request.POST)

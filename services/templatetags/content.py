@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 
 from ..glossary_links import link_acronyms
 from ..languages import shown
+from ..render_memo import remember_text
 from ..sanitize import clean_html
 from ..typography import typeset_html, typeset_text
 
@@ -23,6 +24,14 @@ def rich(value):
 def rich_with_glossary(value):
     """Rich text whose acronyms link to the glossary."""
     return mark_safe(link_acronyms(clean_html(value), get_language()))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def rich_glossary(context, value):
+    """`{% rich_glossary text as body %}`: rich_with_glossary, memoised per content version
+    (services/render_memo.py): cleaning and linking an intervention's sections took a third
+    of its page's rendering."""
+    return remember_text(context.get("request"), "rich-glossary", value or "", rich_with_glossary)
 
 
 @register.simple_tag
@@ -54,9 +63,17 @@ class TypesetNode(template.Node):
 
     def render(self, context):
         rendered = self.nodelist.render(context)
-        if self.markup:
-            return typeset_html(rendered, get_language())
-        return typeset_text(rendered, get_language(), markup=False)
+        # A pure function of the rendered text: memoised on it (render_memo.remember_text).
+        transform = typeset_markup if self.markup else typeset_plain
+        return remember_text(context.get("request"), transform.__name__, rendered, transform)
+
+
+def typeset_markup(html):
+    return typeset_html(html, get_language())
+
+
+def typeset_plain(text):
+    return typeset_text(text, get_language(), markup=False)
 
 
 @register.tag

@@ -1,0 +1,174 @@
+"""The public pages' queries, each kept per content version and language (render_memo).
+
+Every function takes the request first (the memo hook, `render_memo.memo_allowed`, decides
+from it) and returns published content only, as lists and tuples of model instances that
+templates read and never change. A draft never comes from here: the staff preview of a draft
+(views.can_preview) queries on its own and, being an editor's request, memoises nothing.
+
+Each helper's query count is the view's old one; on a memo hit it is zero.
+"""
+
+from django.db.models import Prefetch
+
+from .collation import by_initial
+from .guide.selectors import load_guide, published_questions
+from .languages import site_root
+from .models import Criterion, Family, GlossaryTerm, Intervention, Page, Resource, Trait
+from .render_memo import remember
+from .structured_data import intervention_json_ld as build_json_ld
+
+
+def published_interventions(request):
+    """[Intervention] published, in their order (one query)."""
+    return remember(request, "published-interventions", lambda: list(_published()))
+
+
+def _published():
+    return Intervention.objects.published()
+
+
+def page(request, key):
+    """The Page of `key` with its sources prefetched, or None (two queries)."""
+    return remember(request, "page", _page, key)
+
+
+def _page(key):
+    return Page.objects.prefetch_related("sources").filter(key=key).first()
+
+
+def next_questions(request):
+    """[Page] answering a visitor's next question, in their declared order (one query)."""
+    return remember(request, "next-questions", _next_questions)
+
+
+def _next_questions():
+    pages = {p.key: p for p in Page.objects.filter(key__in=Page.NEXT_QUESTIONS)}
+    return [pages[key] for key in Page.NEXT_QUESTIONS if key in pages]
+
+
+def published_intervention(request, slug):
+    """The published Intervention whose slug in this language is `slug`, with its sources and
+    "At a glance" rows (traits with their criterion) prefetched; None if there is none."""
+    return remember(request, "intervention", _published_intervention, slug)
+
+
+def _published_intervention(slug):
+    return (
+        _published()
+        .filter(slug=slug)
+        .prefetch_related(
+            "sources",
+            Prefetch("traits", queryset=Trait.objects.select_related("criterion")),
+        )
+        .first()
+    )
+
+
+def related_pages(request):
+    """(section pages, glance pages): {place: [Page]} for an intervention's sections and
+    "At a glance" rows (one query for both)."""
+    return remember(request, "related-pages", _related_pages)
+
+
+def _related_pages():
+    mappings = (Intervention.SECTION_PAGES, Intervention.GLANCE_PAGES)
+    wanted = {key for mapping in mappings for keys in mapping.values() for key in keys}
+    pages = {p.key: p for p in Page.objects.filter(key__in=wanted)}
+    return tuple(
+        {place: [pages[key] for key in keys if key in pages] for place, keys in mapping.items()}
+        for mapping in mappings
+    )
+
+
+def intervention_json_ld(request, intervention):
+    """The intervention page's JSON-LD (structured_data), kept per site root: without
+    DJANGO_PUBLIC_URL its URLs hold the request's host."""
+
+    def build(_slug, _root):
+        return build_json_ld(request, intervention)
+
+    return remember(request, "json-ld", build, intervention.slug, site_root(request))
+
+
+def comparison_rows(request, interventions):
+    """[(Criterion, [Trait or None per intervention])] for `interventions` (a sequence of
+    published Intervention), criteria in their order (two queries)."""
+    ids = tuple(i.pk for i in interventions)
+    return remember(request, "comparison-rows", _comparison_rows, ids)
+
+
+def _comparison_rows(ids):
+    traits = Trait.objects.filter(intervention__in=ids)
+    rows = []
+    for criterion in Criterion.objects.prefetch_related(Prefetch("traits", queryset=traits)):
+        cells = {trait.intervention_id: trait for trait in criterion.traits.all()}
+        rows.append((criterion, [cells.get(pk) for pk in ids]))
+    return rows
+
+
+def psychotherapy_first(request):
+    """The published interventions, psychotherapy's first: the comparison's columns."""
+
+    def columns():
+        interventions = published_interventions(request)
+        return sorted(interventions, key=lambda i: i.family != Family.PSYCHOTHERAPY)
+
+    return remember(request, "psychotherapy-first", columns)
+
+
+def resource_kinds(request):
+    """[(kind value, kind label, [Resource])] for the kinds that have resources (one query)."""
+    return remember(request, "resource-kinds", _resource_kinds)
+
+
+def _resource_kinds():
+    everything = list(Resource.objects.all())
+    kinds = [
+        (value, label, [r for r in everything if r.kind == value])
+        for value, label in Resource.Kind.choices
+    ]
+    return [kind for kind in kinds if kind[2]]
+
+
+def glossary_groups(request):
+    """[(letter, [GlossaryTerm])] in this language's alphabetical order (one query)."""
+
+    def groups():
+        return by_initial(GlossaryTerm.objects.all(), text_of=lambda term: term.term)
+
+    return remember(request, "glossary-groups", groups)
+
+
+def help_lines(request):
+    """[Resource] shown in every page's header: the lines with a phone number (one query)."""
+    return remember(request, "help-lines", _help_lines)
+
+
+def _help_lines():
+    return list(Resource.objects.filter(in_header=True).exclude(phone=""))
+
+
+def guide_questions(request):
+    """The guide's published questions with their answers (guide.selectors)."""
+    return remember(request, "guide-questions", published_questions)
+
+
+def guide(request):
+    """Everything the guide's scoring needs (guide.selectors.load_guide)."""
+    return remember(request, "guide", load_guide)
+
+
+def guide_help_lines(request, result):
+    """(lines to show first, the rest of the crisis block) for a scored `result`, as
+    guide.selectors.help_lines_for gives them, from the help lines kept per content version.
+
+    Nothing is kept per answer: a memo keyed on what a visitor answered would keep a trace
+    of it (docs/decisions/0003), and its hits could be timed.
+    """
+    lines = remember(request, "guide-lines", lambda: list(Resource.objects.all()))
+    found = {line.pk: line for line in lines}
+    first = [found[pk] for pk in result.show_first if pk in found]
+    rest = []
+    if result.risk:
+        rest = [line for line in lines if line.in_crisis_block and line not in first]
+    return first, rest
