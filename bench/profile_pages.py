@@ -9,7 +9,8 @@ milliseconds per request under the profiler (which roughly doubles Python's cost
 items with each other, not with the bench's figures).
 
 "frame floor" is bench/floor_urls.py's frame: the site's frame and no content, the row
-`make bench` compares every page with. Runs on a throwaway test database (tests.settings), seeded with `seed_content`.
+`make bench` compares every page with. Runs on a throwaway test database (tests.settings),
+seeded with `seed_content`.
 """
 
 import cProfile
@@ -55,7 +56,7 @@ PAGES = {
     "near you": ("GET", "/fr/pres-de-chez-toi/"),
     "region": ("GET", "/fr/pres-de-chez-toi/montreal/"),
 }
-TOP = 12
+TOP = int(os.environ.get("PROFILE_TOP", "12"))
 # Entries too generic to say anything: the Client, the handler, the middleware and the
 # template engine's own node walk wrap every request (WRAPPER: a share of the whole request).
 SKIP = (

@@ -1,3 +1,4 @@
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from . import selectors
 from .languages import alternate_urls, site_root
 from .quick_exit import neutral_site_url
+from .render_memo import remember
 
 
 def site(request):
@@ -20,10 +22,16 @@ def site(request):
         # Lazy: evaluated only by the templates that show them (not by the admin); kept per
         # content version (selectors.help_lines).
         "help_lines": lambda: selectors.help_lines(request),
-        "alternates": lambda: alternate_urls(request),
+        # Kept per path and language (render_memo): resolving the path costs a few reverses.
+        "alternates": lambda: remember(request, "alternates", alternates, request.path),
         "quick_exit_url": neutral_site_url(language),
         "publisher": SimpleLazyObject(lambda: publisher(request)),
     }
+
+
+def alternates(path):
+    """alternate_urls for `path` (of the request being rendered)."""
+    return alternate_urls(SimpleNamespace(path=path))
 
 
 def publisher(request):

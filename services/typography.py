@@ -59,9 +59,16 @@ def whole_phone_numbers(text, markup=True):
     return PHONE.sub(keep_whole, text)
 
 
+# The only characters a rule above acts on (every phone number has digits): a run without
+# any — the whitespace between tags, most words — is left as it is after one scan.
+MAY_CHANGE = re.compile(r"[\d:«»?!;]")
+
+
 def typeset_text(text, language, markup=True, links=False, context=""):
     """One run of text (no tags): French punctuation in French, whole phone numbers always;
     with `links` (HTML only), each number is also a link to dial or text it."""
+    if not MAY_CHANGE.search(text):
+        return text
     if language == "fr":
         text = french_punctuation(text)
     if markup and links:
