@@ -117,12 +117,15 @@ def remember(request, name, compute, *args):
     return value
 
 
-def remember_text(request, name, text, compute):
+def remember_text(request, name, text, compute, frame=False):
     """`compute(text)` for a text (rich text, a rendered frame), kept per (content version,
     language, name, the text's digest). Texts over MAX_TEXT characters are not kept, nor any
-    text of a POST: the guide's answer page holds a visitor's answers, which are never kept,
-    not even as a digest whose memo hit a stopwatch could detect (docs/decisions/0003)."""
-    if len(text) > MAX_TEXT or not memo_allowed(request) or request.method not in SAFE:
+    text of a POST unless `frame` (the text holds nothing the request sent: the header, the
+    footer): the guide's answer page holds a visitor's answers, which are never kept, not
+    even as a digest whose memo hit a stopwatch could detect (docs/decisions/0003)."""
+    if len(text) > MAX_TEXT or not memo_allowed(request):
+        return compute(text)
+    if request.method not in SAFE and not frame:
         return compute(text)
     digest = hashlib.blake2b(text.encode(), digest_size=16).digest()
     return remember(request, name, lambda _digest: compute(text), digest)

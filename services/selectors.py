@@ -9,8 +9,11 @@ Each helper's query count is the view's old one; on a memo hit it is zero.
 """
 
 from django.db.models import Prefetch
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from .collation import by_initial
+from .guide.forms import choices_of
 from .guide.selectors import load_guide, published_questions
 from .languages import site_root
 from .models import Criterion, Family, GlossaryTerm, Intervention, Page, Resource, Trait
@@ -153,6 +156,11 @@ def guide_questions(request):
     return remember(request, "guide-questions", published_questions)
 
 
+def guide_choices(request):
+    """{question id: [(answer key, answer text)]} of the published guide (guide.forms)."""
+    return remember(request, "guide-choices", lambda: choices_of(guide(request).questions))
+
+
 def guide(request):
     """Everything the guide's scoring needs (guide.selectors.load_guide)."""
     return remember(request, "guide", load_guide)
@@ -172,3 +180,27 @@ def guide_help_lines(request, result):
     if result.risk:
         rest = [line for line in lines if line.in_crisis_block and line not in first]
     return first, rest
+
+
+def guide_cards(request):
+    """{intervention id: {"link", "summary", "where"}}: the parts of a guide result's card
+    that are content alone, as HTML, for every published intervention at once.
+
+    One entry for all of them, whatever a visitor answered: which cards a result shows
+    leaves no trace in a memo (docs/decisions/0003).
+    """
+    return remember(request, "guide-cards", _guide_cards)
+
+
+def _guide_cards():
+    cards = {}
+    for intervention in _published():
+        url = intervention.get_absolute_url()
+        name = intervention.name
+        where = _("Where to find %(name)s") % {"name": name}
+        cards[intervention.pk] = {
+            "link": format_html('<a href="{}">{}</a>', url, name),
+            "summary": format_html("<p>{}</p>", intervention.summary),
+            "where": format_html('<p><a href="{}#where_to_find">{}</a></p>', url, where),
+        }
+    return cards

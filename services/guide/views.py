@@ -3,6 +3,7 @@ put in the address or left in the browser's caches (docs/decisions/0003, 0006)."
 
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -25,9 +26,9 @@ def keep_out_of_the_browser(response):
 def guide_form(request):
     """The questionnaire. Our page cache may keep it (it holds no answer), browsers may not:
     after the quick exit, Back must not bring back a form the browser filled in again."""
-    return TemplateResponse(
-        request, "services/guide.html", {"form": GuideForm(selectors.guide_questions(request))}
-    )
+    # Built only if the questions' memo misses (templates/services/guide.html).
+    form = SimpleLazyObject(lambda: GuideForm(selectors.guide_questions(request)))
+    return TemplateResponse(request, "services/guide.html", {"form": form, "bound": False})
 
 
 def explained(result, chosen, guide):
@@ -59,6 +60,7 @@ def result_page(request, guide, form):
         "chosen": chosen,
         "risk_answers": [choice for choice in chosen if choice.risk_signal],
         "recommendations": recommendations,
+        "cards": selectors.guide_cards(request),
         "first_lines": first_lines,
         "crisis_lines": crisis_lines,
         # The questions still open, offered gently after the crisis block.
@@ -86,10 +88,10 @@ def guide_view(request):
     guide = selectors.guide(request)  # kept per content version (render_memo)
     if not guide.questions:  # nothing is asked: nothing to suggest
         return keep_out_of_the_browser(guide_form(request))
-    form = GuideForm(guide.questions, request.POST)
+    form = GuideForm(guide.questions, request.POST, choices=selectors.guide_choices(request))
     complete = form.is_valid()
     if complete or any(choice.risk_signal for choice in form.chosen()):
         response = result_page(request, guide, form)
     else:
-        response = TemplateResponse(request, "services/guide.html", {"form": form})
+        response = TemplateResponse(request, "services/guide.html", {"form": form, "bound": True})
     return keep_out_of_the_browser(response)

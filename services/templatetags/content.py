@@ -57,15 +57,17 @@ def in_language(obj, *fields):
 
 
 class TypesetNode(template.Node):
-    def __init__(self, nodelist, markup):
+    def __init__(self, nodelist, mode):
         self.nodelist = nodelist
-        self.markup = markup
+        self.mode = mode
 
     def render(self, context):
         rendered = self.nodelist.render(context)
         # A pure function of the rendered text: memoised on it (render_memo.remember_text).
-        transform = typeset_markup if self.markup else typeset_plain
-        return remember_text(context.get("request"), transform.__name__, rendered, transform)
+        transform = typeset_plain if self.mode == "text" else typeset_markup
+        request = context.get("request")
+        frame = self.mode == "frame"
+        return remember_text(request, transform.__name__, rendered, transform, frame=frame)
 
 
 def typeset_markup(html):
@@ -80,13 +82,17 @@ def typeset_plain(text):
 def typeset(parser, token):
     """`{% typeset %}…{% endtypeset %}`: French spacing and whole phone numbers, applied once
     to everything rendered inside (see services/typography.py). `{% typeset text %}` is for a
-    run of plain text, such as the <title>, where no tag may be added."""
+    run of plain text, such as the <title>, where no tag may be added. `{% typeset frame %}`
+    is for a part of the page that holds nothing a request sent (the header, the footer): its
+    result may be memoised on a POST too (render_memo.remember_text)."""
     bits = token.split_contents()
-    if len(bits) > 2 or (len(bits) == 2 and bits[1] != "text"):
-        raise template.TemplateSyntaxError("Usage: {% typeset %} or {% typeset text %}")
+    if len(bits) > 2 or (len(bits) == 2 and bits[1] not in ("text", "frame")):
+        raise template.TemplateSyntaxError(
+            "Usage: {% typeset %}, {% typeset text %} or {% typeset frame %}"
+        )
     nodelist = parser.parse(("endtypeset",))
     parser.delete_first_token()
-    return TypesetNode(nodelist, markup=len(bits) == 1)
+    return TypesetNode(nodelist, mode=bits[1] if len(bits) == 2 else "markup")
 
 
 @register.filter
