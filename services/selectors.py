@@ -9,6 +9,7 @@ Each helper's query count is the view's old one; on a memo hit it is zero.
 """
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -204,3 +205,30 @@ def _guide_cards():
             "where": format_html('<p><a href="{}#where_to_find">{}</a></p>', url, where),
         }
     return cards
+
+
+def guide_answer_rows(request):
+    """{answer id: `<div><dt>question</dt><dd>answer</dd></div>`} for every answer of the
+    published guide, at once: the result's "Your answers" list (never kept per answer)."""
+
+    def rows():
+        return {
+            choice.pk: format_html("<div><dt>{}</dt><dd>{}</dd></div>", question.text, choice.text)
+            for question in guide(request).questions
+            for choice in question.choices.all()
+        }
+
+    return remember(request, "guide-answer-rows", rows)
+
+
+def crisis_lines_html(request):
+    """{help line id: its `partials/crisis_line.html` item} for every help line, at once:
+    the lines a guide result shows first or in its crisis block (never kept per answer)."""
+
+    def lines():
+        return {
+            line.pk: render_to_string("partials/crisis_line.html", {"resource": line})
+            for line in remember(request, "guide-lines", lambda: list(Resource.objects.all()))
+        }
+
+    return remember(request, "crisis-lines-html", lines)

@@ -60,7 +60,10 @@ def result_page(request, guide, form):
         "chosen": chosen,
         "risk_answers": [choice for choice in chosen if choice.risk_signal],
         "recommendations": recommendations,
+        # Parts rendered once per content version for every answer, line and intervention.
         "cards": selectors.guide_cards(request),
+        "lines_html": selectors.crisis_lines_html(request),
+        "answer_rows": selectors.guide_answer_rows(request),
         "first_lines": first_lines,
         "crisis_lines": crisis_lines,
         # The questions still open, offered gently after the crisis block.
