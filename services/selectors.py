@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from .collation import by_initial
 from .guide.forms import choices_of
 from .guide.selectors import load_guide, published_questions
-from .languages import site_root
+from .languages import object_urls, site_root
 from .models import Criterion, Family, GlossaryTerm, Intervention, Page, Resource, Trait
 from .render_memo import remember
 from .structured_data import intervention_json_ld as build_json_ld
@@ -92,6 +92,12 @@ def intervention_json_ld(request, intervention):
         return build_json_ld(request, intervention)
 
     return remember(request, "json-ld", build, intervention.slug, site_root(request))
+
+
+def object_alternates(request, obj):
+    """languages.object_urls(obj): its address in each language, kept per object."""
+    key = (type(obj).__name__, obj.pk)
+    return remember(request, "object-alternates", lambda _key: object_urls(obj), key)
 
 
 def comparison_rows(request, interventions):

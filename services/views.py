@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 
 from . import selectors
 from .collation import LETTERS
-from .languages import home_urls, object_urls
+from .languages import home_urls
 from .models import Family, Intervention, Page
 from .page_cache import is_editor_request, public_page
 
@@ -87,7 +87,7 @@ def intervention_detail(request, slug):
         "others": [i for i in published if i.pk != intervention.pk],
         "section_pages": section_pages,
         "glance_pages": glance_pages,
-        "alternates": object_urls(intervention),
+        "alternates": selectors.object_alternates(request, intervention),
         "json_ld": selectors.intervention_json_ld(request, intervention),
     }
     return TemplateResponse(request, "services/intervention_detail.html", context)

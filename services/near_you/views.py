@@ -74,7 +74,7 @@ def region_detail(request, slug):
         "sections": sections(points),
         "lines": lines,
         "sources": sources,
-        "alternates": object_urls(region),
+        "alternates": remember(request, "region-alternates", lambda _s: object_urls(region), slug),
         "json_ld": remember(request, "region-json-ld", json_ld, slug, site_root(request)),
     }
     return TemplateResponse(request, "services/region_detail.html", context)
