@@ -52,6 +52,16 @@ def render_path(results, frame):
     ]
 
 
+def profile_section():
+    """bench/PROFILE.md (bench/profile_pages.py's top items, before and after the render
+    path's work), shifted one heading level down; [] when absent."""
+    profile = ROOT / "bench" / "PROFILE.md"
+    if not profile.exists():
+        return []
+    text = profile.read_text().strip()
+    return [re.sub(r"^(#+) ", r"#\1 ", line) for line in text.splitlines()] + [""]
+
+
 def write_results(results, soak, sizes, counts, settings):
     """Write bench/RESULTS.md. `results`: row name → {rps, p50, p99 (ms), errors}; `soak`: the
     same for the soak; `sizes`: bytes of the home page's html, css, js; `counts`: [(url,
@@ -120,6 +130,7 @@ def write_results(results, soak, sizes, counts, settings):
         f"JS {sizes['js']} B = {total / 1024:.1f} kB (target ≤ 30 kB).",
         "",
         *render_path(results, frame),
+        *profile_section(),
         "## SQL queries per page (uncached render)",
         "",
         "First render under a content version (memos empty), at 1× and 10× the content; then "
