@@ -52,6 +52,13 @@ def render_path(results, frame):
     ]
 
 
+def load_note(load):
+    """The machine's 1-minute load average before and after the run, as a sentence."""
+    if not load:
+        return ""
+    return f" Load average (1 min) before the run {load[0]:.1f}, after it {load[1]:.1f}."
+
+
 def profile_section():
     """bench/PROFILE.md (bench/profile_pages.py's top items, before and after the render
     path's work), shifted one heading level down; [] when absent."""
@@ -79,7 +86,7 @@ def write_results(results, soak, sizes, counts, settings):
         "alternating, best round kept (errors: all rounds); gunicorn with "
         f"`orientation_site/gunicorn.conf.py`, {settings['workers']} workers; SQLite.",
         "- Ratios compare rows measured in the same run: the machine is shared and noisy, "
-        "so absolute figures mean little.",
+        "so absolute figures mean little." + load_note(settings.get("load")),
         "",
         "| target | req/s | p50 ms | p99 ms | errors | × minimal view | × frame floor |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -180,6 +180,7 @@ def main():
             [sys.executable, "manage.py", *command, "-v0"], cwd=ROOT, env=env, check=True
         )
 
+    load_before = os.getloadavg()[0]
     with ExitStack() as stack:
         minimal = stack.enter_context(gunicorn(env, app="bench.minimal_app:application"))
         floor = stack.enter_context(
@@ -218,6 +219,7 @@ def main():
         sizes = home_page_bytes(cached)
     counts = query_counts(env)
     settings = {"seconds": SECONDS, "rounds": ROUNDS, "soak": SOAK_SECONDS, "workers": WORKERS}
+    settings["load"] = (load_before, os.getloadavg()[0])  # the machine's other tenants
     write_results(results, soak, sizes, counts, settings)
     shutil.rmtree(tmp, ignore_errors=True)
 
