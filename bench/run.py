@@ -4,12 +4,13 @@ Every server listens on 127.0.0.1 only and is stopped at the end; every load run
 in time. Baselines: a minimal Django view served by the same gunicorn config (the framework's
 floor), and nginx serving the home page's HTML as a static file (the machine's limit).
 Writes bench/RESULTS.md.
+
+Time budget: about 12 minutes (30 rows × ROUNDS × SECONDS, plus the soak, the nginx warm-ups
+and the set-up); BENCH_SECONDS, BENCH_ROUNDS and BENCH_SOAK_SECONDS shorten it.
 """
 
-import datetime
 import gzip
 import os
-import platform
 import re
 import secrets
 import shutil
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.local_nginx import process, shipped_nginx, static_nginx, wait_for  # noqa: E402
+from bench.report import CONNECTIONS, GUIDE_POST, write_results  # noqa: E402
 
 BIN = Path(sys.executable).parent
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
@@ -32,7 +34,6 @@ SOAK_SECONDS = int(os.environ.get("BENCH_SOAK_SECONDS", "60"))
 # Every row is measured once a round; rows alternate, so a slow spell on this shared machine
 # spoils one round of every row rather than every round of one row.
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
-CONNECTIONS = 64
 WORKERS = os.environ.get("GUNICORN_WORKERS", str(os.cpu_count() * 2 + 1))
 GUIDE_FORM = "situation=grief&duration=months&impact=quite-a-lot&safety=safe&hope=talk"
 PAGES = {
@@ -41,6 +42,19 @@ PAGES = {
     "comparison": "/fr/comparer/",
 }
 GUIDE = "/fr/quel-service-choisir/"
+# Every other public page type, rendered without the page cache (the render path, issue 12):
+# each row is compared with the frame floor of the same run.
+UNCACHED_ONLY = {
+    "interventions list": "/fr/services/",
+    "compare pair": "/fr/comparer/psychotherapie/intervention-de-crise/",
+    "guide GET": GUIDE,
+    "resources": "/fr/ressources/",
+    "glossary": "/fr/glossaire/",
+    "text page": "/fr/a-propos/",
+    "near-you list": "/fr/pres-de-chez-toi/",
+    "region": "/fr/pres-de-chez-toi/montreal/",
+}
+
 # A session cookie no server issued, shaped like a real one: nginx passes it to the
 # application, which serves its cached page (issue 13: it used to switch both caches off).
 FORGED_COOKIE = "Cookie: sessionid=" + "f" * 32
@@ -138,17 +152,7 @@ def query_counts(env):
         [sys.executable, "bench/queries.py"], cwd=ROOT, env=env, capture_output=True,
         text=True, timeout=300, check=True,
     ).stdout  # fmt: skip
-    return [line.split("\t") for line in out.strip().splitlines() if line.count("\t") == 2]
-
-
-def machine():
-    model = "unknown CPU"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
-        model = found.group(1).strip() if found else model
-    python = f"{platform.python_implementation()} {platform.python_version()}"
-    return f"{os.cpu_count()} cores ({model}), {python}"
+    return [line.split("\t") for line in out.strip().splitlines() if line.count("\t") == 3]
 
 
 def page_html(base, path):
@@ -176,6 +180,7 @@ def main():
             [sys.executable, "manage.py", *command, "-v0"], cwd=ROOT, env=env, check=True
         )
 
+    load_before = os.getloadavg()[0]
     with ExitStack() as stack:
         minimal = stack.enter_context(gunicorn(env, app="bench.minimal_app:application"))
         floor = stack.enter_context(
@@ -197,94 +202,26 @@ def main():
             rows[f"{name} (cached)"] = cached + path
             rows[f"{name} (uncached)"] = uncached + path
             rows[f"{name} (nginx)"] = proxied + path
+        for name, path in UNCACHED_ONLY.items():
+            rows[f"{name} (uncached)"] = uncached + path
         rows["home (cached, forged session cookie)"] = (cached + PAGES["home"], FORGED_COOKIE)
         rows["home (nginx, forged session cookie)"] = (proxied + PAGES["home"], FORGED_COOKIE)
-        rounds = {name: [] for name in [*rows, "guide POST (not cacheable)"]}
+        rounds = {name: [] for name in [*rows, GUIDE_POST]}
         for _ in range(ROUNDS):
             for name, row in rows.items():
                 url, header = row if isinstance(row, tuple) else (row, None)
                 if name.endswith("(nginx)"):
                     wrk(url, seconds=1)  # warm nginx's cache (it revalidates every 5 s)
                 rounds[name].append(wrk(url, header=header))
-            rounds["guide POST (not cacheable)"].append(wrk(cached + GUIDE, "POST", tmp=tmp))
+            rounds[GUIDE_POST].append(wrk(cached + GUIDE, "POST", tmp=tmp))
         results = {name: best_of(measured) for name, measured in rounds.items()}
         soak = wrk(cached + "/fr/", seconds=SOAK_SECONDS)
         sizes = home_page_bytes(cached)
     counts = query_counts(env)
-    write_results(results, soak, sizes, counts)
+    settings = {"seconds": SECONDS, "rounds": ROUNDS, "soak": SOAK_SECONDS, "workers": WORKERS}
+    settings["load"] = (load_before, os.getloadavg()[0])  # the machine's other tenants
+    write_results(results, soak, sizes, counts, settings)
     shutil.rmtree(tmp, ignore_errors=True)
-
-
-def write_results(results, soak, sizes, counts):
-    floor = results["minimal Django view"]["rps"]
-    lines = [
-        "# Benchmark results",
-        "",
-        f"- Date: {datetime.date.today().isoformat()}",
-        f"- Machine: {machine()}",
-        f"- Load: wrk, 2 threads, {CONNECTIONS} connections, `Accept-Encoding: gzip` as "
-        f"browsers send it, on 127.0.0.1; {ROUNDS} rounds of {SECONDS} s a row, rows "
-        "alternating, best round kept (errors: all rounds); gunicorn with "
-        f"`orientation_site/gunicorn.conf.py`, {WORKERS} workers; SQLite.",
-        "- Ratios compare rows measured in the same run: the machine is shared and noisy, "
-        "so absolute figures mean little.",
-        "",
-        "| target | req/s | p50 ms | p99 ms | errors | × minimal view |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for name, row in results.items():
-        lines.append(
-            f"| {name} | {row['rps']:.0f} | {row['p50']:.2f} | {row['p99']:.2f} | "
-            f"{row['errors']} | {row['rps'] / floor:.2f} |"
-        )
-    checks = []
-    for name in PAGES:
-        cached, uncached, proxied, static = (
-            results[f"{name} ({label})"]["rps"]
-            for label in ("cached", "uncached", "nginx", "nginx, static file")
-        )
-        checks.append(
-            f"| {name} | {cached / floor:.2f} | {uncached / floor:.2f} | {proxied / static:.2f} |"
-        )
-    guide = results["guide POST (not cacheable)"]["rps"]
-    checks.append(f"| guide POST | — | {guide / floor:.2f} | — |")
-    forged = results["home (cached, forged session cookie)"]["rps"]
-    forged_nginx = results["home (nginx, forged session cookie)"]["rps"]
-    checks.append(f"| home, forged session cookie | {forged / floor:.2f} | — | — |")
-    total = sum(sizes.values())
-    errors = sum(row["errors"] for row in results.values())
-    lines += [
-        "",
-        "## Against the targets",
-        "",
-        "Targets: cached ≥ 0.8 × minimal view; uncached ≥ 0.5 × minimal view; behind "
-        "`deploy/nginx.conf` with its cache warm ≥ 0.7 × nginx serving the same page's HTML "
-        "as a file (the guide's POST is never cached, by design). The floor rows above say "
-        "what a page costs before its content: docs/decisions/0005-the-uncached-speed-target.md.",
-        "",
-        "| page | cached / minimal | uncached / minimal | via nginx / nginx static |",
-        "| --- | ---: | ---: | ---: |",
-        *checks,
-        "",
-        "A forged session cookie (shaped like a real one, so nginx passes it on) gets the "
-        f"application's cached page: {forged_nginx:.0f} req/s through nginx, {forged:.0f} "
-        "straight to the application (it used to switch both caches off: ~130 req/s).",
-        "",
-        f"Errors in every row and round: {errors}. Soak: {SOAK_SECONDS} s at {CONNECTIONS} "
-        f"connections on the home page: {soak['rps']:.0f} req/s, {soak['errors']} errors.",
-        "",
-        f"Home page download, compressed: HTML {sizes['html']} B + CSS {sizes['css']} B + "
-        f"JS {sizes['js']} B = {total / 1024:.1f} kB (target ≤ 30 kB).",
-        "",
-        "## SQL queries per page (uncached render)",
-        "",
-        "| page | 1× content | 10× content |",
-        "| --- | ---: | ---: |",
-        *[f"| `{url}` | {once} | {tenfold} |" for url, once, tenfold in counts],
-        "",
-    ]
-    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines))
-    print("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -1,3 +1,4 @@
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from django.conf import settings
@@ -5,10 +6,11 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from services.catalogue import selectors
 from services.languages import alternate_urls, site_root
-from services.models import Resource
 
 from .quick_exit import neutral_site_url
+from .render_memo import remember
 
 
 def site(request):
@@ -18,12 +20,19 @@ def site(request):
     return {
         # The start of absolute URLs: DJANGO_PUBLIC_URL, or this request's host (lazy).
         "site_root": lambda: site_root(request),
-        # Lazy: evaluated only by the templates that show them (not by the admin).
-        "help_lines": Resource.objects.filter(in_header=True).exclude(phone=""),
-        "alternates": lambda: alternate_urls(request),
+        # Lazy: evaluated only by the templates that show them (not by the admin); kept per
+        # content version (selectors.help_lines).
+        "help_lines": lambda: selectors.help_lines(request),
+        # Kept per path and language (render_memo): resolving the path costs a few reverses.
+        "alternates": lambda: remember(request, "alternates", alternates, request.path),
         "quick_exit_url": neutral_site_url(language),
         "publisher": SimpleLazyObject(lambda: publisher(request)),
     }
+
+
+def alternates(path):
+    """alternate_urls for `path` (of the request being rendered)."""
+    return alternate_urls(SimpleNamespace(path=path))
 
 
 def publisher(request):

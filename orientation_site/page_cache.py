@@ -5,8 +5,7 @@ a number in the database (`ContentVersion`), raised by any save or delete of con
 process — another gunicorn worker, `manage.py shell`, `seed_content`, another instance — in
 the same transaction as the change. A hit reads it (one primary-key row) and serves the
 stored page only if it was rendered under that number, so an edit shows on the next request
-from every worker, whether pages live in each worker's memory or in a shared Redis.
-docs/decisions/0002 and 0006 say why.
+from every worker, with pages in each worker's memory or in Redis (decisions 0002, 0011).
 """
 
 import hashlib

@@ -6,7 +6,6 @@ slugs and redirects to the pair's own address, /fr/comparer/<a>/<b>/, which is c
 any public page. Unknown or identical slugs lead back to the full table.
 """
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,7 +14,9 @@ from django.utils import translation
 
 from orientation_site.page_cache import public_page
 from services.languages import language_links
-from services.models import ComparisonCell, Criterion, Intervention
+from services.models import Intervention
+
+from . import selectors
 
 
 def pair_url(first, second):
@@ -34,16 +35,13 @@ def choose(request):
 @public_page
 def compare_pair(request, first, second):
     """The two kinds of help named by their slugs in this language; 404 otherwise."""
-    published = Intervention.objects.published()
-    found = {i.slug: i for i in published.filter(slug__in=[first, second])}
+    # Kept per content version (services/catalogue/selectors.py): on a memo hit, no query.
+    published = selectors.published_interventions(request)
+    found = {i.slug: i for i in published if i.slug in (first, second)}
     if first == second or first not in found or second not in found:
         raise Http404
     pair = [found[first], found[second]]
-    pair_cells = ComparisonCell.objects.filter(intervention__in=[i.pk for i in pair])
-    rows = []
-    for criterion in Criterion.objects.prefetch_related(Prefetch("cells", queryset=pair_cells)):
-        cells = {cell.intervention_id: cell for cell in criterion.cells.all()}
-        rows.append((criterion, [cells.get(i.pk) for i in pair]))
+    rows = selectors.comparison_rows(request, pair)
 
     def url(code):
         with translation.override(code):
@@ -52,7 +50,7 @@ def compare_pair(request, first, second):
     context = {
         "pair": pair,
         "rows": rows,
-        "interventions": list(published),
+        "interventions": published,
         "alternates": language_links(url),
     }
     return TemplateResponse(request, "services/compare_pair.html", context)

@@ -19,7 +19,8 @@ from .phone_links import link_phone_numbers
 NBSP = "\u00a0"
 SPACES = "[ \u00a0\u202f]"
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
-RAW_ELEMENTS = re.compile(r"<(/?)(script|style|pre|code|textarea)\b", re.IGNORECASE)
+# Elements whose contents are not text to typeset.
+RAW = frozenset(("script", "style", "pre", "code", "textarea"))
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 LANG_ATTRIBUTE = re.compile(r"""\slang=["']?([a-zA-Z-]+)""")
 # Elements in which a phone number must not become a link: links cannot nest, and a link
@@ -59,9 +60,16 @@ def whole_phone_numbers(text, markup=True):
     return PHONE.sub(keep_whole, text)
 
 
+# The only characters a rule above acts on (every phone number has digits): a run without
+# any — the whitespace between tags, most words — is left as it is after one scan.
+MAY_CHANGE = re.compile(r"[\d:«»?!;]")
+
+
 def typeset_text(text, language, markup=True, links=False, context=""):
     """One run of text (no tags): French punctuation in French, whole phone numbers always;
     with `links` (HTML only), each number is also a link to dial or text it."""
+    if not MAY_CHANGE.search(text):
+        return text
     if language == "fr":
         text = french_punctuation(text)
     if markup and links:
@@ -116,13 +124,12 @@ def typeset_html(html, language):
     foreign = []  # [tag name, depth] of the element in another language we are inside
     for index, part in enumerate(parts):
         if index % 2:  # a tag
-            match = RAW_ELEMENTS.match(part)
-            if match:
-                raw_depth = max(raw_depth + (-1 if match.group(1) else 1), 0)
             tag = TAG_NAME.match(part)
             if tag is None:
                 continue
             closing, name = tag.group(1) == "/", tag.group(2).lower()
+            if name in RAW:
+                raw_depth = max(raw_depth + (-1 if closing else 1), 0)
             if name in BLOCKS:
                 sentence = ""
             if name in NO_LINK:
@@ -131,7 +138,13 @@ def typeset_html(html, language):
                 foreign[0][1] += -1 if closing else 1
                 if foreign[0][1] == 0:
                     foreign.clear()
-            elif not foreign and not closing and name not in VOID and not part.endswith("/>"):
+            elif (
+                not foreign
+                and not closing
+                and "lang=" in part  # one scan before the pattern: most tags have none
+                and name not in VOID
+                and not part.endswith("/>")
+            ):
                 lang = LANG_ATTRIBUTE.search(part)
                 if lang and lang.group(1).split("-")[0].lower() != language:
                     foreign.append([name, 1])

@@ -7,18 +7,21 @@ from django.utils.translation import gettext_lazy as _
 class GuideForm(forms.Form):
     """One required radio question per published question; values are answer keys.
 
-    `questions` are `Question`s with their `answers` prefetched. Nothing is stored: the form
-    only reads what was posted.
+    `questions` are `Question`s with their `answers` prefetched. `choices` (optional): question
+    id → [(answer key, answer text)], as `choices_of` gives them, when the caller keeps them
+    (services/catalogue/selectors.py keeps them per content version). Nothing is stored: the
+    form only reads what was posted.
     """
 
-    def __init__(self, questions, *args, **kwargs):
+    def __init__(self, questions, *args, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = questions
+        choices = choices or choices_of(questions)
         for question in questions:
             self.fields[question.key] = forms.ChoiceField(
                 label=question.text,
                 help_text=question.help,
-                choices=[(answer.key, answer.text) for answer in question.answers.all()],
+                choices=choices[question.pk],
                 widget=forms.RadioSelect,
                 error_messages={
                     "required": _("Choose an answer to this question."),
@@ -43,3 +46,8 @@ class GuideForm(forms.Form):
         """The questions with no valid answer, in order (after `is_valid()`)."""
         cleaned = getattr(self, "cleaned_data", {})
         return [q for q in self.questions if not cleaned.get(q.key)]
+
+
+def choices_of(questions):
+    """{question id: [(answer key, answer text in the active language)]}."""
+    return {q.pk: [(answer.key, answer.text) for answer in q.answers.all()] for q in questions}

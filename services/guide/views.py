@@ -3,15 +3,16 @@ put in the address or left in the browser's caches (docs/decisions/0003, 0006)."
 
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from orientation_site.page_cache import public_page
 from orientation_site.quick_exit import just_left
+from services.catalogue import selectors
 
 from .forms import GuideForm
 from .scoring import score
-from .selectors import help_lines_for, load_guide, published_questions
 
 
 def keep_out_of_the_browser(response):
@@ -26,9 +27,9 @@ def keep_out_of_the_browser(response):
 def guide_form(request):
     """The questionnaire. Our page cache may keep it (it holds no answer), browsers may not:
     after the quick exit, Back must not bring back a form the browser filled in again."""
-    return TemplateResponse(
-        request, "services/guide.html", {"form": GuideForm(published_questions())}
-    )
+    # Built only if the questions' memo misses (templates/services/guide.html).
+    form = SimpleLazyObject(lambda: GuideForm(selectors.guide_questions(request)))
+    return TemplateResponse(request, "services/guide.html", {"form": form, "bound": False})
 
 
 def explained(result, chosen, guide):
@@ -52,7 +53,7 @@ def result_page(request, guide, form):
     """The ranked, explained result for the valid answers in `form` (some may be missing)."""
     chosen = form.chosen()
     result = score([answer.pk for answer in chosen], guide.answers_by_id, guide.kinds)
-    first_lines, crisis_lines = help_lines_for(result)
+    first_lines, crisis_lines = selectors.guide_help_lines(request, result)
     recommendations = explained(result, chosen, guide)
     unanswered = form.unanswered()
     context = {
@@ -60,6 +61,10 @@ def result_page(request, guide, form):
         "chosen": chosen,
         "risk_answers": [answer for answer in chosen if answer.risk_signal],
         "recommendations": recommendations,
+        # Parts rendered once per content version for every answer, line and intervention.
+        "cards": selectors.guide_cards(request),
+        "lines_html": selectors.crisis_lines_html(request),
+        "answer_rows": selectors.guide_answer_rows(request),
         "first_lines": first_lines,
         "crisis_lines": crisis_lines,
         # The questions still open, offered gently after the crisis block.
@@ -84,13 +89,13 @@ def guide_view(request):
         return guide_form(request)
     if just_left(request):  # answers re-sent by Back just after the quick exit
         return keep_out_of_the_browser(guide_form(request))
-    guide = load_guide()
+    guide = selectors.guide(request)  # kept per content version (render_memo)
     if not guide.questions:  # nothing is asked: nothing to suggest
         return keep_out_of_the_browser(guide_form(request))
-    form = GuideForm(guide.questions, request.POST)
+    form = GuideForm(guide.questions, request.POST, choices=selectors.guide_choices(request))
     complete = form.is_valid()
     if complete or any(answer.risk_signal for answer in form.chosen()):
         response = result_page(request, guide, form)
     else:
-        response = TemplateResponse(request, "services/guide.html", {"form": form})
+        response = TemplateResponse(request, "services/guide.html", {"form": form, "bound": True})
     return keep_out_of_the_browser(response)

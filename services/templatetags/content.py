@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from orientation_site.render_memo import remember_text
 from services.catalogue.glossary_links import link_acronyms
 from services.catalogue.typography import typeset_html, typeset_text
 
@@ -24,6 +25,14 @@ def rich(value):
 def rich_with_glossary(value):
     """Rich text whose acronyms link to the glossary."""
     return mark_safe(link_acronyms(clean_html(value), get_language()))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def rich_glossary(context, value):
+    """`{% rich_glossary text as body %}`: rich_with_glossary, memoised per content version
+    (orientation_site/render_memo.py): cleaning and linking an intervention's sections took a third
+    of its page's rendering."""
+    return remember_text(context.get("request"), "rich-glossary", value or "", rich_with_glossary)
 
 
 @register.simple_tag
@@ -49,29 +58,43 @@ def in_language(obj, *fields):
 
 
 class TypesetNode(template.Node):
-    def __init__(self, nodelist, markup):
+    def __init__(self, nodelist, mode):
         self.nodelist = nodelist
-        self.markup = markup
+        self.mode = mode
 
     def render(self, context):
         rendered = self.nodelist.render(context)
-        if self.markup:
-            return typeset_html(rendered, get_language())
-        return typeset_text(rendered, get_language(), markup=False)
+        # A pure function of the rendered text: memoised on it (render_memo.remember_text).
+        transform = typeset_plain if self.mode == "text" else typeset_markup
+        request = context.get("request")
+        frame = self.mode == "frame"
+        return remember_text(request, transform.__name__, rendered, transform, frame=frame)
+
+
+def typeset_markup(html):
+    return typeset_html(html, get_language())
+
+
+def typeset_plain(text):
+    return typeset_text(text, get_language(), markup=False)
 
 
 @register.tag
 def typeset(parser, token):
     """`{% typeset %}…{% endtypeset %}`: French spacing and whole phone numbers, applied once
-    to everything rendered inside (see services/catalogue/typography.py). `{% typeset text %}` is
-    for a
-    run of plain text, such as the <title>, where no tag may be added."""
+    to everything rendered inside (see services/catalogue/typography.py). `{% typeset text %}`
+    is for a run of plain text, such as the <title>, where no tag may be added.
+    `{% typeset frame %}` is for a part of the page that holds nothing a request sent (the
+    header, the footer): its result may be memoised on a POST too (render_memo.remember_text).
+    """
     bits = token.split_contents()
-    if len(bits) > 2 or (len(bits) == 2 and bits[1] != "text"):
-        raise template.TemplateSyntaxError("Usage: {% typeset %} or {% typeset text %}")
+    if len(bits) > 2 or (len(bits) == 2 and bits[1] not in ("text", "frame")):
+        raise template.TemplateSyntaxError(
+            "Usage: {% typeset %}, {% typeset text %} or {% typeset frame %}"
+        )
     nodelist = parser.parse(("endtypeset",))
     parser.delete_first_token()
-    return TypesetNode(nodelist, markup=len(bits) == 1)
+    return TypesetNode(nodelist, mode=bits[1] if len(bits) == 2 else "markup")
 
 
 @register.filter

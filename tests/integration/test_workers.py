@@ -1,7 +1,8 @@
 """Several gunicorn workers without Redis (the Docker image's and a plain gunicorn's default),
 alone and behind the shipped deploy/nginx.conf, on SQLite.
 
-- A save in another process (`manage.py shell`) shows on the next request of every worker.
+- A save in another process (`manage.py shell`) shows on the next request of every worker,
+  from the page cache and, without it, from the memos of an uncached render.
 - Behind nginx, with the default settings, it reaches visitors within 10 seconds.
 - A forged session cookie gets the cached page, from nginx and from the application.
 - nginx's own answers (static files) carry the same security headers as the application's.
@@ -66,6 +67,22 @@ def test_a_save_in_another_process_shows_on_every_workers_next_request(environme
         seen = [requests.get(page, timeout=10).text for _ in range(30)]
         stale = sum("Coaching, saved from a shell" not in text for text in seen)
         assert stale == 0, f"{stale} of 30 requests served the old page"
+
+
+def test_without_the_page_cache_a_save_elsewhere_retires_every_workers_memos(environment):
+    """The memos of an uncached render (orientation_site/render_memo.py) live in each worker's
+    memory, kept per content version: a save in another process retires them all."""
+    env = {**environment, "DJANGO_PAGE_CACHE": "0"}
+    pages = ["/en/services/coaching/", "/en/services/", "/en/compare/"]
+    with gunicorn(env, workers=3) as base:
+        for _ in range(10):  # every worker has rendered, and memoised, every page by now
+            for page in pages:
+                assert requests.get(base + page, timeout=10).status_code == 200
+        save_elsewhere(environment, "en", "Coaching, memo retired")
+        for _ in range(10):
+            for page in pages:
+                text = requests.get(base + page, timeout=10).text
+                assert "Coaching, memo retired" in text, page
 
 
 def test_behind_nginx_an_edit_reaches_visitors_within_ten_seconds(
