@@ -3,12 +3,9 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
-from django.test import Client
 
-from orientation_site import render_memo
 from services.editorial import roles
 from services.editorial.pending import approval, changes
-from services.models import Intervention, Resource
 
 from . import factories
 
@@ -33,7 +30,7 @@ def test_approving_a_change_whose_source_was_deleted_since_leaves_no_dangling_ro
     pending = changes.propose(row, editor, m2m={"sources": [kept.pk, gone.pk]})
     assert pending is not None
     gone.delete()
-    with pytest.raises(approval.ApprovalRefused, match="deleted since"):
+    with pytest.raises(approval.ApprovalRefused, match="supprimée depuis"):
         approval.approve(pending, reviewer)
     connection.check_constraints()  # what the commit would check: nothing was written
     pending.refresh_from_db()
