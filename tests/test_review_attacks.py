@@ -3,11 +3,15 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import Client
 
+from orientation_site import render_memo
 from services.editorial import roles
 from services.editorial.pending import approval, changes
+from services.models import Resource
 
 from . import factories
+from .admin_roles import client_for, user_in_role
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +39,40 @@ def test_approving_a_change_whose_source_was_deleted_since_leaves_no_dangling_ro
     connection.check_constraints()  # what the commit would check: nothing was written
     pending.refresh_from_db()
     assert pending.is_open and list(row.sources.all()) == [kept]
+
+
+MARK = "Zzrevue"
+
+
+def kept_anywhere(mark):
+    """Whether any render memo of this process holds `mark`."""
+    return mark in str(list(render_memo._store.entries.values()))
+
+
+@pytest.mark.parametrize("role", ["editor", "reviewer"])
+def test_a_previewed_new_help_line_never_reaches_a_visitors_help_bar(role, settings):
+    """A new in-header help line, previewed (GET and HEAD) on the home page, then a visitor on
+    the same process, every page rendered (no page cache): the help bar is memoised."""
+    settings.PAGE_CACHE = False
+    factories.help_line(in_header=True)
+    author = user_in_role("editor", "redactrice")
+    line = Resource(kind=Resource.Kind.CRISIS, phone="18005550199", in_header=True)
+    line.name_fr, line.name_en = f"Ligne {MARK}", f"Line {MARK}"
+    line.header_label_fr, line.header_label_en = f"Écoute {MARK}", f"Listen {MARK}"
+    line.description_fr, line.description_en = "Une ligne.", "A line."
+    pending = changes.propose_new(line, author)
+    visitor = Client()
+    for path in ("/fr/", "/en/"):
+        assert MARK not in visitor.get(path).content.decode()  # memos filled
+    previewer = client_for(role) if role == "reviewer" else Client()
+    if role == "editor":
+        previewer.force_login(author)
+    for path in ("/fr/", "/en/"):
+        shown = previewer.get(path, {"preview": pending.pk})
+        assert shown.status_code == 200 and MARK in shown.content.decode(), path
+        assert previewer.head(path, {"preview": pending.pk}).status_code == 200
+    for path in ("/fr/", "/en/", "/fr/lignes-d-aide/", "/en/help-lines/"):
+        assert MARK not in visitor.get(path).content.decode(), path
+        assert MARK not in visitor.head(path).content.decode(), path
+    assert not kept_anywhere(MARK)
+    assert not Resource.objects.filter(name_fr__contains=MARK).exists()
