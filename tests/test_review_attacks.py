@@ -4,11 +4,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
+from django.urls import reverse
 
 from orientation_site import render_memo
 from services.editorial import roles
 from services.editorial.pending import approval, changes
-from services.models import Resource
+from services.models import AccessPoint, Answer, ComparisonCell, Resource
 
 from . import factories
 from .admin_roles import client_for, user_in_role
@@ -76,3 +77,59 @@ def test_a_previewed_new_help_line_never_reaches_a_visitors_help_bar(role, setti
         assert MARK not in visitor.head(path).content.decode(), path
     assert not kept_anywhere(MARK)
     assert not Resource.objects.filter(name_fr__contains=MARK).exists()
+
+
+def orphan_place():
+    row = factories.region()
+    return row, AccessPoint(
+        region=row,
+        **{
+            k: v
+            for k, v in vars(factories.access_point(row)).items()
+            if k not in ("_state", "id", "key", "region_id")
+        },
+    )
+
+
+def orphan_answer():
+    row = factories.question()
+    return row, Answer(
+        question=row,
+        **{
+            k: v
+            for k, v in vars(factories.answer(row)).items()
+            if k not in ("_state", "id", "key", "question_id")
+        },
+    )
+
+
+def orphan_cell():
+    row = factories.criterion()
+    return row, ComparisonCell(
+        criterion=row,
+        **{
+            k: v
+            for k, v in vars(factories.comparison_cell(row)).items()
+            if k not in ("_state", "id", "key", "criterion_id")
+        },
+    )
+
+
+@pytest.mark.parametrize("build", [orphan_place, orphan_answer, orphan_cell])
+def test_a_pending_create_whose_parent_was_deleted_is_refused_cleanly(build, django_user_model):
+    parent, new = build()
+    author = user_in_role("editor", "redactrice")
+    pending = changes.propose_new(new, author)
+    parent.delete()
+    reviewer = client_for("reviewer")
+    review = reverse("admin:services_pendingchange_change", args=[pending.pk])
+    assert reviewer.get(review).status_code == 200
+    assert reviewer.get(reverse("admin:services_pendingchange_changelist")).status_code == 200
+    for path in ("/fr/", "/en/", "/fr/comparer/", "/fr/quel-service-choisir/"):
+        assert reviewer.get(path, {"preview": pending.pk}).status_code in (200, 404), path
+    assert reviewer.post(review, {"_approve": 1}).status_code == 400
+    sent = reviewer.post(review, {"_send_back": 1, "comment": "Le parent a disparu."})
+    assert sent.status_code == 302
+    editor = Client()
+    editor.force_login(author)
+    assert editor.get(review).status_code == 200
