@@ -1,15 +1,18 @@
 """Attacks on the merge of pending previews, pending creates and the render memos (review)."""
 
+import html
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from orientation_site import render_memo
 from services.editorial import roles
 from services.editorial.pending import approval, changes
-from services.models import AccessPoint, Answer, ComparisonCell, Resource
+from services.models import AccessPoint, Answer, AnswerRule, ComparisonCell, Resource
 
 from . import factories
 from .admin_roles import client_for, user_in_role
@@ -133,3 +136,53 @@ def test_a_pending_create_whose_parent_was_deleted_is_refused_cleanly(build, dja
     editor = Client()
     editor.force_login(author)
     assert editor.get(review).status_code == 200
+
+
+def test_a_pending_always_rule_to_a_draft_is_refused_on_approval():
+    question = factories.question_with_answers(risk_signal=True)
+    answer = question.answers.order_by("order").last()
+    draft = factories.draft_intervention()
+    rule = AnswerRule(answer=answer, kind=AnswerRule.Kind.ALWAYS, intervention=draft)
+    rule.explanation_fr, rule.explanation_en = "Parce que.", "Because."
+    pending = changes.propose_new(rule, user_in_role("editor", "redactrice"))
+    reviewer = client_for("reviewer")
+    review = reverse("admin:services_pendingchange_change", args=[pending.pk])
+    refused = reviewer.post(review, {"_approve": 1})
+    assert refused.status_code == 400
+    assert not AnswerRule.objects.filter(intervention=draft).exists()
+    pending.refresh_from_db()
+    assert pending.is_open
+
+
+def test_every_kind_of_change_shows_on_the_next_uncached_render(settings):
+    settings.PAGE_CACHE = False
+    first, second = factories.source(title="Premier guide"), factories.source(title="Second")
+    row = factories.intervention(sources=[first])
+    term = factories.glossary_term()
+    with translation.override("fr"):
+        page, glossary = row.get_absolute_url(), reverse("services:glossary")
+    visitor = Client()
+
+    def shows(path, words):
+        return words in html.unescape(visitor.get(path).content.decode())
+
+    assert shows(page, "Premier guide") and not shows(page, "Second")
+    row.sources.add(second)  # an m2m change
+    assert shows(page, "Second")
+    second.title = "Second, retitré"
+    second.save()  # a source's own record
+    assert shows(page, "Second, retitré")
+    row.sources.remove(first)
+    assert not shows(page, "Premier guide")
+
+    assert not shows(glossary, "Définition revue")
+    term.definition_fr = "Définition revue."
+    pending = changes.propose(term, user_in_role("editor", "redactrice"))
+    reviewer = client_for("reviewer")
+    review = reverse("admin:services_pendingchange_change", args=[pending.pk])
+    assert not shows(glossary, "Définition revue")  # pending: not yet
+    assert reviewer.post(review, {"_approve": 1}).status_code == 302
+    assert shows(glossary, "Définition revue")
+    record = term.history.order_by("history_id").first()
+    record.instance.save()  # a revert to the first version, as History does it
+    assert not shows(glossary, "Définition revue")
