@@ -186,3 +186,19 @@ def test_every_kind_of_change_shows_on_the_next_uncached_render(settings):
     record = term.history.order_by("history_id").first()
     record.instance.save()  # a revert to the first version, as History does it
     assert not shows(glossary, "Définition revue")
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "9" * 25, "1%00", "-1", "١"])
+def test_odd_pending_change_ids_in_the_admin_are_never_a_500(value):
+    reviewer = client_for("reviewer")
+    review = f"/admin/services/pendingchange/{value}/change/"
+    assert reviewer.get(review).status_code in (302, 400, 404)
+    for model in ("resource", "glossaryterm", "question"):
+        assert reviewer.get(f"/admin/services/{model}/{value}/change/").status_code in (
+            302,
+            400,
+            404,
+        )
+    assert reviewer.post(review, {"_approve": 1}).status_code in (302, 400, 403, 404)
+    add = reverse("admin:services_resource_add")
+    assert reviewer.get(add, {"_pending": value}).status_code == 200
