@@ -202,3 +202,15 @@ def test_odd_pending_change_ids_in_the_admin_are_never_a_500(value):
     assert reviewer.post(review, {"_approve": 1}).status_code in (302, 400, 403, 404)
     add = reverse("admin:services_resource_add")
     assert reviewer.get(add, {"_pending": value}).status_code == 200
+
+
+def test_junk_404s_do_not_flush_the_memos_every_visitor_uses(settings):
+    """Each 404 path typesets a text of its own, kept in the bounded memo: MAX_ENTRIES junk
+    addresses, from anyone, evict every page's memos (each uncached render pays in full)."""
+    settings.PAGE_CACHE = False
+    visitor = Client()
+    visitor.get("/fr/")
+    kept = set(render_memo._store.entries)
+    for number in range(render_memo.MAX_ENTRIES + 10):
+        visitor.get(f"/fr/introuvable-{number}/")
+    assert kept <= set(render_memo._store.entries)
