@@ -12,7 +12,14 @@ from django.utils import translation
 from orientation_site import render_memo
 from services.editorial import roles
 from services.editorial.pending import approval, changes
-from services.models import AccessPoint, Answer, AnswerRule, ComparisonCell, Resource
+from services.models import (
+    AccessPoint,
+    Answer,
+    AnswerRule,
+    ComparisonCell,
+    GlossaryTerm,
+    Resource,
+)
 
 from . import factories
 from .admin_roles import client_for, user_in_role
@@ -214,3 +221,29 @@ def test_junk_404s_do_not_flush_the_memos_every_visitor_uses(settings):
     for number in range(render_memo.MAX_ENTRIES + 10):
         visitor.get(f"/fr/introuvable-{number}/")
     assert kept <= set(render_memo._store.entries)
+
+
+@pytest.mark.parametrize("kind", ["edit", "create"])
+def test_a_previewed_glossary_term_never_reaches_a_visitors_glossary_or_links(kind, settings):
+    settings.PAGE_CACHE = False
+    term = factories.glossary_term(**{"term_fr": "ZQX (zq)", "expansion_fr": "Zèta"})
+    factories.page("about", body_fr="<p>Le ZQX et le ZQY.</p>")
+    author = user_in_role("editor", "redactrice")
+    if kind == "edit":
+        term.expansion_fr = f"Zèta {MARK}"
+        pending = changes.propose(term, author)
+    else:
+        new = GlossaryTerm(term_fr="ZQY (zy)", term_en="ZQY (zy)")
+        new.expansion_fr, new.definition_fr, new.definition_en = MARK, "Déf.", "Def."
+        pending = changes.propose_new(new, author)
+    with translation.override("fr"):
+        pages = (reverse("services:glossary"), reverse("services:about"))
+    visitor, editor = Client(), Client()
+    editor.force_login(author)
+    for path in pages:
+        assert MARK not in visitor.get(path).content.decode()
+    for path in pages:
+        assert MARK in editor.get(path, {"preview": pending.pk}).content.decode(), path
+    for path in pages:
+        assert MARK not in visitor.get(path).content.decode(), path
+    assert not kept_anywhere(MARK)
