@@ -247,3 +247,26 @@ def test_a_previewed_glossary_term_never_reaches_a_visitors_glossary_or_links(ki
     for path in pages:
         assert MARK not in visitor.get(path).content.decode(), path
     assert not kept_anywhere(MARK)
+
+
+def test_what_a_guide_post_leaves_in_the_memos_does_not_depend_on_the_answers(settings):
+    """Decision 0003: a memo must keep no trace of what a visitor answered, not even which
+    code path the answers took (its hits could be timed)."""
+    settings.PAGE_CACHE = False
+    kind = factories.intervention()
+    factories.help_line(in_header=True)
+    question = factories.question_with_answers(risk_signal=True)
+    risky, calm = question.answers.order_by("order")[:2]
+    factories.answer_weight(calm, kind)
+    with translation.override("fr"):
+        guide = reverse("services:guide")
+    form = "application/x-www-form-urlencoded"
+    kept = []
+    for answer in (calm, risky):
+        render_memo.clear_memos()
+        Client().get(guide)  # the questionnaire, as every visitor first sees it
+        response = Client().post(guide, f"{question.key}={answer.key}", content_type=form)
+        assert 'class="your-answers"' in response.content.decode()
+        assert ('class="crisis-first"' in response.content.decode()) == (answer == risky)
+        kept.append({key[2:] for key in render_memo._store.entries})
+    assert kept[0] == kept[1]
