@@ -93,7 +93,10 @@ class PendingAdminMixin:
 
     def _announce(self, request, object_id):
         """What waits for review on this object, and why its inline rows are read-only."""
-        obj = self.model._default_manager.filter(pk=object_id).first() if object_id else None
+        try:  # the raw id from the address: `abc` is the admin's own 404 (or redirect), not a 500
+            obj = self.model._default_manager.filter(pk=object_id).first() if object_id else None
+        except (ValueError, ValidationError):
+            return
         if obj is None or not roles.is_live(obj):
             return
         change = changes.open_change(obj)

@@ -46,6 +46,7 @@ def apply(change, reviewer=None):
     try:
         with transaction.atomic():
             m2m = set_values(obj, change.values)
+            _refuse_vanished_links(model, m2m)
             exclude = list(m2m)
             if change.is_create:  # what no form sets (a stable key) is filled in by save()
                 exclude += [f.name for f in model._meta.concrete_fields if not f.editable]
@@ -66,6 +67,17 @@ def apply(change, reviewer=None):
     except ValidationError as error:
         raise ApprovalRefused(_validation_messages(model, error)) from None
     return obj
+
+
+def _refuse_vanished_links(model, m2m):
+    """ValidationError when a many-to-many id ({name: [ids]}) names a row deleted since the
+    change was proposed: `.set()` would write a link to nothing, refused only at commit."""
+    for name, ids in m2m.items():
+        related = model._meta.get_field(name).remote_field.model
+        if len(set(ids)) != related._default_manager.filter(pk__in=ids).count():
+            raise ValidationError(
+                {name: _("Part of what this change links to has been deleted since.")}
+            )
 
 
 def approve(change, reviewer):

@@ -21,6 +21,7 @@ any `preview` argument), and carries a banner in the admin's language with a lin
 from dataclasses import dataclass
 
 from django.contrib import admin
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
@@ -85,8 +86,8 @@ def page_of(change):
             return reverse(LIST_PAGES[name])
         if hasattr(obj, "get_absolute_url"):
             return obj.get_absolute_url()
-    except (NoReverseMatch, AttributeError, ValueError):
-        return None  # a new row whose address is not set yet
+    except (NoReverseMatch, AttributeError, ValueError, ObjectDoesNotExist):
+        return None  # a new row whose address is not set yet, or whose parent was deleted
     return None
 
 
