@@ -108,7 +108,8 @@ def remember(request, name, compute, *args):
 
     `name` says what is kept (e.g. "published-interventions"); `args` must be hashable and
     are passed to `compute`. Without `memo_allowed(request)`, computed every time and never
-    kept. Values are shared between requests: callers must not change them.
+    kept. A lookup that found nothing (None) is not kept either: a junk slug must not push
+    out what visitors use. Values are shared between requests: callers must not change them.
     """
     if not memo_allowed(request):
         return compute(*args)
@@ -116,7 +117,8 @@ def remember(request, name, compute, *args):
     value = _store.get(key, _MISSING)
     if value is _MISSING:
         value = compute(*args)
-        _store.put(key, value)
+        if value is not None:
+            _store.put(key, value)
     return value
 
 

@@ -9,6 +9,8 @@ from django.views.decorators.cache import never_cache
 
 from services.languages import home_urls
 
+from .render_memo import bypass_memos
+
 
 @never_cache
 def healthz(request):
@@ -27,8 +29,12 @@ def favicon(request):
 
 
 def page_not_found(request, exception):
+    # Nothing of an error page is memoised: each junk address would add entries of its own
+    # (its path is in the footer's error link) and push out what real pages reuse.
+    bypass_memos(request)
     return render(request, "404.html", {"alternates": home_urls()}, status=404)
 
 
 def bad_request(request, exception):
+    bypass_memos(request)
     return render(request, "400.html", {"alternates": home_urls()}, status=400)
