@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from .admin_roles import group_for
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("services", "0017_pending_change_contributors")]
@@ -62,6 +64,8 @@ def test_roles_users_seed_records_and_pending_changes_survive_the_renames(
     # the schema before the renames. Seeded here: a transactional test cannot count on rows
     # another test left behind.
     call_command("seed_content", verbosity=0)
+    for role in ("editor", "reviewer", "viewer"):
+        group_for(role)  # the migrations' groups, rebuilt if an earlier test emptied the tables
     old = migrate(BEFORE)
     Permission = old.get_model("auth", "Permission")
     ContentType = old.get_model("contenttypes", "ContentType")
