@@ -127,13 +127,29 @@ def text(response):
     return html.unescape(response.content.decode())
 
 
+def cached_values():
+    """Every value the cache holds, as stored (bytes): the local-memory cache's dict, or every
+    key of Redis (CI's PostgreSQL + Redis run)."""
+    store = getattr(cache, "_cache", None)
+    if hasattr(store, "get_client"):  # django.core.cache.backends.redis
+        client = store.get_client()
+        return [client.get(key) for key in client.scan_iter()]
+    return list(store.values()) if store is not None else []
+
+
+def readable(raw):
+    """A stored value as text: unpickled where it was pickled (Redis keeps integers raw)."""
+    try:
+        return str(pickle.loads(raw))
+    except Exception:
+        return str(raw)
+
+
 def nothing_cached_holds(mark):
     """No value in the cache (pages, glossary index, any memo) holds `mark`."""
-    store = getattr(cache, "_cache", None)
-    if store is None:  # not the local-memory cache: nothing to look into
-        return True
     return all(
-        mark.encode() not in raw and mark not in str(pickle.loads(raw)) for raw in store.values()
+        raw is None or (mark.encode() not in raw and mark not in readable(raw))
+        for raw in cached_values()
     )
 
 
