@@ -89,40 +89,26 @@ def test_a_previewed_new_help_line_never_reaches_a_visitors_help_bar(role, setti
     assert not Resource.objects.filter(name_fr__contains=MARK).exists()
 
 
+def unsaved_copy(saved, model, parent_field, parent):
+    """An unsaved `model` row with `saved`'s values under `parent` (its key and id left out)."""
+    skipped = {"_state", "id", "key", f"{parent_field}_id"}
+    values = {k: v for k, v in vars(saved).items() if k not in skipped}
+    return model(**{parent_field: parent}, **values)
+
+
 def orphan_place():
     row = factories.region()
-    return row, AccessPoint(
-        region=row,
-        **{
-            k: v
-            for k, v in vars(factories.access_point(row)).items()
-            if k not in ("_state", "id", "key", "region_id")
-        },
-    )
+    return row, unsaved_copy(factories.access_point(row), AccessPoint, "region", row)
 
 
 def orphan_answer():
     row = factories.question()
-    return row, Answer(
-        question=row,
-        **{
-            k: v
-            for k, v in vars(factories.answer(row)).items()
-            if k not in ("_state", "id", "key", "question_id")
-        },
-    )
+    return row, unsaved_copy(factories.answer(row), Answer, "question", row)
 
 
 def orphan_cell():
     row = factories.criterion()
-    return row, ComparisonCell(
-        criterion=row,
-        **{
-            k: v
-            for k, v in vars(factories.comparison_cell(row)).items()
-            if k not in ("_state", "id", "key", "criterion_id")
-        },
-    )
+    return row, unsaved_copy(factories.comparison_cell(row), ComparisonCell, "criterion", row)
 
 
 @pytest.mark.parametrize("build", [orphan_place, orphan_answer, orphan_cell])
